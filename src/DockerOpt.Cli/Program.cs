@@ -1,7 +1,9 @@
+using DockerOpt.Cli.CommandLine;
+
 namespace DockerOpt.Cli;
 
 /// <summary>Entry point of the dockeropt command line.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args, CliConsole.FromSystem());
 }

@@ -1,0 +1,60 @@
+using System.CommandLine;
+
+namespace DockerOpt.Cli.CommandLine;
+
+/// <summary>
+/// Parses arguments, runs the chosen command and turns every failure into one clear line and the
+/// documented exit code. Nothing below this layer prints or exits.
+/// </summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+
+        var root = RootCommandFactory.Create(console);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            // System.CommandLine exits 1 on parse errors; ours say "bad input", which is 2.
+            foreach (var error in parseResult.Errors)
+            {
+                await console.Error.WriteLineAsync($"dockeropt: {error.Message}").ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync("Run 'dockeropt --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var verbose = parseResult.GetValue(GlobalOptions.Verbose);
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UserInputException ex)
+        {
+            await console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync("dockeropt: cancelled").ConfigureAwait(false);
+            return ExitCodes.InternalOrEngineFailure;
+        }
+        catch (Exception ex)
+        {
+            await console.Error.WriteLineAsync(verbose
+                ? $"dockeropt: internal error: {ex}"
+                : $"dockeropt: internal error: {ex.Message} (rerun with --verbose for the trace)").ConfigureAwait(false);
+            return ExitCodes.InternalOrEngineFailure;
+        }
+    }
+}

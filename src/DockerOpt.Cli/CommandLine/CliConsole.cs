@@ -1,0 +1,22 @@
+namespace DockerOpt.Cli.CommandLine;
+
+/// <summary>
+/// Where a command writes and where it runs. The CLI is the only layer that touches the terminal; tests
+/// pass writers and a working directory of their own and run commands in-process.
+/// </summary>
+/// <param name="Out">Standard output: results (diffs, JSON, rewritten Dockerfiles).</param>
+/// <param name="Error">Standard error: diagnostics, progress and hints.</param>
+/// <param name="IsTerminal">Whether <paramref name="Out"/> is an interactive terminal (colour, progress).</param>
+/// <param name="WorkingDirectory">What relative paths are resolved against.</param>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTerminal, string WorkingDirectory)
+{
+    /// <summary>The process's own console. Colour only on a terminal and never when NO_COLOR is set.</summary>
+    public static CliConsole FromSystem() => new(
+        Console.Out,
+        Console.Error,
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        Environment.CurrentDirectory);
+
+    /// <summary>Resolves a user-given path against the working directory.</summary>
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+}
