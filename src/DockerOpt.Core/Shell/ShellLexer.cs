@@ -183,7 +183,7 @@ internal sealed class ShellLexer
     /// <summary>BuildKit drops blank and comment lines inside a continuation before the shell sees the command.</summary>
     private void SkipEmbeddedCommentLines()
     {
-        while (_position < _text.Length)
+        while (EmbeddedLineEnd(_position) is > 0 and int end)
         {
             int i = _position;
             while (At(i) is ' ' or '\t')
@@ -191,23 +191,34 @@ internal sealed class ShellLexer
                 i++;
             }
 
-            bool isComment = At(i) == '#';
-            bool isBlank = At(i) == '\n' || (At(i) == '\r' && At(i + 1) == '\n');
-            if (!isComment && !isBlank)
-            {
-                return;
-            }
-
-            int end = i;
-            while (end < _text.Length && _text[end] != '\n')
-            {
-                end++;
-            }
-
-            end = Math.Min(end + 1, _text.Length);
-            Add(isComment ? ShellPieceKind.EmbeddedComment : ShellPieceKind.Whitespace, _position, end);
+            Add(At(i) == '#' ? ShellPieceKind.EmbeddedComment : ShellPieceKind.Whitespace, _position, end);
             _position = end;
         }
+    }
+
+    /// <summary>The end (after its newline) of a blank or comment line starting at <paramref name="index"/>, or 0.</summary>
+    private int EmbeddedLineEnd(int index)
+    {
+        if (index >= _text.Length)
+        {
+            return 0;
+        }
+
+        int i = index;
+        while (At(i) is ' ' or '\t')
+        {
+            i++;
+        }
+
+        bool isComment = At(i) == '#';
+        bool isBlank = At(i) == '\n' || (At(i) == '\r' && At(i + 1) == '\n');
+        if (!isComment && !isBlank)
+        {
+            return 0;
+        }
+
+        int newline = _text.IndexOf('\n', i);
+        return newline < 0 ? _text.Length : newline + 1;
     }
 
     private int OperatorLength(int index)
@@ -247,6 +258,20 @@ internal sealed class ShellLexer
 
             if (DockerfileContinuationLength(i) is > 0 and int continuation)
             {
+                // A continuation followed by a blank (after any dropped comment lines) ends the word; the
+                // continuation is then trivia. Otherwise the word goes on across the line break ('foo\' newline 'bar').
+                int resume = i + continuation;
+                while (EmbeddedLineEnd(resume) is > 0 and int lineEnd)
+                {
+                    resume = lineEnd;
+                }
+
+                char after = At(resume);
+                if (resume >= _text.Length || after is ' ' or '\t' or '\n' or '\r' or '&' or '|' or ';' or '<' or '>' or '(' or ')')
+                {
+                    break;
+                }
+
                 i += continuation;
                 continue;
             }

@@ -485,6 +485,11 @@ public static class ShellParser
                 if (words.Count == 0 && AssignmentName(word.Text) is { } name)
                 {
                     assignments.Add(new ShellAssignment(word, name));
+                    if (word.Text.Length == name.Length + 1 && _lexer.IsOperator(_lexer.Peek(), "(") && _lexer.Peek().Start == token.End)
+                    {
+                        return ConsumeBashArray(start);
+                    }
+
                     continue;
                 }
 
@@ -502,6 +507,27 @@ public static class ShellParser
             }
 
             return new ShellSimpleCommand(span, span.Of(text), assignments.ToImmutable(), words.ToImmutable(), redirections.ToImmutable());
+        }
+
+        /// <summary><c>NAME=( a b c )</c> is a bash array; sh rejects it.</summary>
+        private ShellOpaqueCommand ConsumeBashArray(int start)
+        {
+            ShellToken open = _lexer.Next();
+            int depth = 1;
+            int end = open.End;
+            while (depth > 0)
+            {
+                ShellToken token = _lexer.Next();
+                if (token.Kind == ShellTokenKind.End)
+                {
+                    break;
+                }
+
+                end = token.End;
+                depth += _lexer.IsOperator(token, "(") ? 1 : _lexer.IsOperator(token, ")") ? -1 : 0;
+            }
+
+            return FinishOpaque(start, end, "bash array assignment");
         }
 
         private ShellRedirection? ParseRedirection(ref string? opaqueReason)

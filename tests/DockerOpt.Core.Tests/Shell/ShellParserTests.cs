@@ -200,6 +200,7 @@ public class ShellParserTests
     [InlineData("function cleanup { rm -rf /tmp/x; }", "function definition")]
     [InlineData("cat <<< \"$VALUE\"", "here-string (<<<)")]
     [InlineData("[[ -f /x ]]", "bash '[[' test")]
+    [InlineData("A=( one \"two three\" )", "bash array assignment")]
     [InlineData("echo 'unterminated", "unterminated quote or substitution")]
     public void What_I_cannot_model_is_opaque_with_a_reason(string command, string reason)
     {
