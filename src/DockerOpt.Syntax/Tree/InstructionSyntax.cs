@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+
+namespace DockerOpt.Syntax;
+
+/// <summary>
+/// One instruction with everything BuildKit reads as part of it: continuation lines, the comment and blank lines
+/// embedded in a continuation (BuildKit drops them, we keep them as trivia) and its heredoc bodies.
+/// </summary>
+public sealed record InstructionSyntax : SyntaxConstruct
+{
+    public required InstructionKind Kind { get; init; }
+
+    /// <summary>The keyword exactly as written (its case is the file's style).</summary>
+    public required SyntaxToken Keyword { get; init; }
+
+    public required ImmutableArray<FlagSyntax> Flags { get; init; }
+
+    public required ArgumentsSyntax Arguments { get; init; }
+
+    public required ImmutableArray<HeredocSyntax> Heredocs { get; init; }
+
+    /// <summary>The instruction as BuildKit joins it (its <c>Node.Original</c>), with the map back to the source.</summary>
+    public required LogicalLine Logical { get; init; }
+
+    /// <summary>True for the instruction inside an ONBUILD.</summary>
+    public bool IsNested { get; init; }
+
+    /// <summary>The keyword in upper case (<c>RUN</c> for <c>run</c>).</summary>
+    public string KeywordUpper => Keyword.Value.ToUpperInvariant();
+
+    public InstructionForm Form => Arguments.Form;
+
+    /// <summary>The first flag with this name (without dashes, case-sensitive like BuildKit), or <c>null</c>.</summary>
+    public FlagSyntax? GetFlag(string name)
+    {
+        foreach (FlagSyntax flag in Flags)
+        {
+            if (flag.Name == name)
+            {
+                return flag;
+            }
+        }
+
+        return null;
+    }
+
+    public override IEnumerable<SyntaxToken> Tokens()
+    {
+        yield return Keyword;
+        foreach (FlagSyntax flag in Flags)
+        {
+            yield return flag.Token;
+        }
+
+        foreach (SyntaxToken token in Arguments.Tokens())
+        {
+            yield return token;
+        }
+
+        foreach (HeredocSyntax heredoc in Heredocs)
+        {
+            yield return heredoc.Body;
+            if (heredoc.Terminator is not null)
+            {
+                yield return heredoc.Terminator;
+            }
+        }
+    }
+}
