@@ -1,0 +1,5 @@
+"""Edit distance between strings, computed by a small C extension."""
+
+from textdist._levenshtein import distance
+
+__all__ = ["distance"]
