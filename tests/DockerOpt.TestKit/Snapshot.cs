@@ -1,5 +1,7 @@
 using System.Text;
+
 using DiffPlex.Renderer;
+
 using Xunit.Sdk;
 
 namespace DockerOpt.TestKit;

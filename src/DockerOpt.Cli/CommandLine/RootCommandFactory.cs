@@ -9,6 +9,7 @@ public static class RootCommandFactory
 {
     private static readonly ICommandFactory[] Commands =
     [
+        new Commands.ParseCommand(),
     ];
 
     public static RootCommand Create(CliConsole console)
