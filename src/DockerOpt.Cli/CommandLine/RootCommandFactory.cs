@@ -9,7 +9,6 @@ public static class RootCommandFactory
 {
     private static readonly ICommandFactory[] Commands =
     [
-        new Commands.ParseCommand(),
     ];
 
     public static RootCommand Create(CliConsole console)
