@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.Json;
+
+using CliWrap;
+
+using DockerOpt.Engine.Errors;
+using DockerOpt.Engine.Images;
+
+namespace DockerOpt.Engine.Engines;
+
+/// <summary>
+/// Drives a real container engine (docker or podman) through its command-line client: build, run a
+/// smoke command, probe HTTP, save and read an image, inspect its config, remove it. Engine-level
+/// failures surface as <see cref="EngineException"/> subclasses, one per cause.
+/// </summary>
+public sealed class ContainerEngine
+{
+    private static readonly TimeSpan ShortCommandTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan SaveTimeout = TimeSpan.FromMinutes(15);
+    private readonly EngineCommandRunner _runner;
+
+    public ContainerEngine(EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _runner = new EngineCommandRunner(options);
+    }
+
+    public EngineOptions Options { get; }
+
+    /// <summary>The server's version; fails with the specific error when the client or daemon is missing.</summary>
+    public async Task<string> GetServerVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await _runner.RunCheckedAsync("asking the engine for its version", EngineArguments.ServerVersion(Options), ShortCommandTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        return result.StandardOutput.Trim();
+    }
+
+    /// <summary>
+    /// Builds an image. A failing build is a result, not an exception (the caller decides whose fault it is);
+    /// only engine-level problems and timeouts throw. Each step the build announces goes to <paramref name="progress"/>.
+    /// </summary>
+    public async Task<BuildResult> BuildAsync(BuildRequest request, TimeSpan timeout, IProgress<BuildStep>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await _runner.RunAsync(
+            $"building {request.DockerfilePath}",
+            EngineArguments.Build(Options, request),
+            timeout,
+            cancellationToken,
+            onErrorLine: line => Report(progress, line),
+            onOutputLine: line => Report(progress, line)).ConfigureAwait(false);
+        var log = result.StandardError + result.StandardOutput;
+        return new BuildResult(result.ExitCode == 0, result.ExitCode, result.Duration, EngineCommandRunner.Tail(log, 12)) { Tag = request.Tag };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> in a fresh container of <paramref name="image"/> (as <c>docker run IMAGE ARGS</c>:
+    /// the arguments replace CMD, the ENTRYPOINT stays) and captures its output and exit code.
+    /// </summary>
+    public async Task<RunResult> RunAsync(string image, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var name = NewContainerName();
+        try
+        {
+            var result = await _runner.RunAsync($"running {image}", EngineArguments.Run(name, image, command), timeout, cancellationToken)
+                .ConfigureAwait(false);
+            return new RunResult(result.ExitCode, result.StandardOutput, result.StandardError, result.Duration);
+        }
+        catch (Exception ex) when (ex is EngineTimeoutException or OperationCanceledException)
+        {
+            // Killing the client does not stop the container.
+            await RemoveContainerQuietlyAsync(name).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="image"/> in the background with the probed port published on 127.0.0.1, GETs the
+    /// path until it answers or <paramref name="timeout"/> passes, then removes the container.
+    /// </summary>
+    public async Task<HttpProbeResult> ProbeHttpAsync(string image, HttpProbe probe, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var name = NewContainerName();
+        try
+        {
+            var started = await _runner.RunAsync($"starting {image}", EngineArguments.RunDetached(name, image, probe.Port), ShortCommandTimeout, cancellationToken)
+                .ConfigureAwait(false);
+            if (started.ExitCode != 0)
+            {
+                return new HttpProbeResult(null, $"the container did not start: {EngineCommandRunner.Tail(started.StandardError, 3)}", "");
+            }
+
+            var port = await _runner.RunCheckedAsync($"finding the published port of {image}", EngineArguments.Port(name, probe.Port), ShortCommandTimeout, cancellationToken)
+                .ConfigureAwait(false);
+            if (ParseHostPort(port.StandardOutput) is not { } hostPort)
+            {
+                return new HttpProbeResult(null, $"the engine did not say where port {probe.Port} was published: {port.StandardOutput.Trim()}", "");
+            }
+
+            var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{hostPort}{probe.Path}"));
+            var (status, failure) = await GetWithRetriesAsync(uri, timeout, cancellationToken).ConfigureAwait(false);
+            var logs = await _runner.RunAsync($"reading the logs of {image}", EngineArguments.Logs(name, 20), ShortCommandTimeout, cancellationToken)
+                .ConfigureAwait(false);
+            return new HttpProbeResult(status, failure, EngineCommandRunner.Tail(logs.StandardOutput + logs.StandardError, 10));
+        }
+        finally
+        {
+            await RemoveContainerQuietlyAsync(name).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Streams <c>save IMAGE</c> into <see cref="ImageArchiveReader"/>; nothing is written to disk.</summary>
+    public async Task<ImageArchive> ReadImageAsync(string image, CancellationToken cancellationToken = default)
+    {
+        ImageArchive? archive = null;
+        var target = PipeTarget.Create(async (stream, token) => archive = await ImageArchiveReader.ReadAsync(stream, token).ConfigureAwait(false));
+        await _runner.RunCheckedAsync($"saving {image}", EngineArguments.Save(image), SaveTimeout, cancellationToken, target).ConfigureAwait(false);
+        return archive ?? throw new EngineCommandFailedException($"saving {image}", 0, "the engine wrote no archive");
+    }
+
+    /// <summary>The image's runtime configuration as the engine reports it.</summary>
+    public async Task<ImageConfig> InspectConfigAsync(string image, CancellationToken cancellationToken = default)
+    {
+        var result = await _runner.RunCheckedAsync($"inspecting {image}", EngineArguments.InspectConfig(image), ShortCommandTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        using var document = JsonDocument.Parse(result.StandardOutput);
+        return ImageConfig.FromJson(document.RootElement);
+    }
+
+    /// <summary>Removes a tag; a tag that is already gone is not an error.</summary>
+    public async Task RemoveImageAsync(string image, CancellationToken cancellationToken = default)
+    {
+        await _runner.RunAsync($"removing {image}", EngineArguments.RemoveImage(image), ShortCommandTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Parses <c>docker port</c> output (<c>127.0.0.1:49153</c>, possibly one line per address).</summary>
+    public static int? ParseHostPort(string portOutput)
+    {
+        ArgumentNullException.ThrowIfNull(portOutput);
+        foreach (var line in portOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = line.LastIndexOf(':');
+            if (colon >= 0 && int.TryParse(line.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+            {
+                return port;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<(int? Status, string? Failure)> GetWithRetriesAsync(Uri uri, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        var lastFailure = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                using var response = await client.GetAsync(uri, cancellationToken).ConfigureAwait(false);
+                return ((int)response.StatusCode, null);
+            }
+            catch (HttpRequestException ex)
+            {
+                // Connection refused or reset while the server is still starting.
+                lastFailure = ex.InnerException is SocketException socket ? socket.SocketErrorCode.ToString() : ex.Message;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastFailure = "the request timed out";
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+        }
+
+        return (null, $"{uri} did not answer within {timeout.TotalSeconds:0}s ({lastFailure})");
+    }
+
+    private async Task RemoveContainerQuietlyAsync(string name)
+    {
+        try
+        {
+            // Cleanup must run even when the caller's token is already cancelled.
+            await _runner.RunAsync($"removing container {name}", EngineArguments.RemoveContainer(name), ShortCommandTimeout, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (EngineException)
+        {
+            // Best effort: the original failure matters more than a leftover container.
+        }
+    }
+
+    private static void Report(IProgress<BuildStep>? progress, string line)
+    {
+        if (progress is not null && BuildProgressParser.Parse(line) is { } step)
+        {
+            progress.Report(step);
+        }
+    }
+
+    private static string NewContainerName() => "dockeropt-" + Guid.NewGuid().ToString("N")[..12];
+}

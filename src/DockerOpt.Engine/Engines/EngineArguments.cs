@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace DockerOpt.Engine.Engines;
+
+/// <summary>
+/// The argument lists handed to the engine's client, one method per operation. Arguments are always a
+/// list (never a shell string), so paths and tags with spaces or quotes reach the engine unchanged.
+/// </summary>
+public static class EngineArguments
+{
+    /// <summary>
+    /// A BuildKit build. With a named builder it goes through <c>buildx build --builder NAME --load</c>, so the
+    /// image lands in the local store where it can be saved and run. Podman has no BuildKit progress flag.
+    /// </summary>
+    public static IReadOnlyList<string> Build(EngineOptions options, BuildRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(request);
+        var arguments = new List<string>();
+        if (options.Kind == EngineKind.Docker && options.Builder is { } builder)
+        {
+            arguments.AddRange(["buildx", "build", "--builder", builder, "--load"]);
+        }
+        else
+        {
+            arguments.Add("build");
+        }
+
+        if (options.Kind == EngineKind.Docker)
+        {
+            arguments.Add("--progress=plain");
+        }
+
+        arguments.AddRange(["-f", request.DockerfilePath, "--tag", request.Tag]);
+        if (request.NoCache)
+        {
+            arguments.Add("--no-cache");
+        }
+
+        arguments.Add(request.ContextDirectory);
+        return arguments;
+    }
+
+    /// <summary>Runs a command in a fresh container and removes it afterwards. Never pulls: only local images count.</summary>
+    public static IReadOnlyList<string> Run(string containerName, string image, IReadOnlyList<string> command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return ["run", "--rm", "--name", containerName, "--pull=never", image, .. command];
+    }
+
+    /// <summary>
+    /// Starts a container in the background with the probed port published on a free port of the loopback
+    /// interface only (<c>127.0.0.1::PORT</c>), so nothing is exposed beyond this machine.
+    /// </summary>
+    public static IReadOnlyList<string> RunDetached(string containerName, string image, int containerPort) =>
+        ["run", "--detach", "--name", containerName, "--pull=never", "--publish",
+            string.Create(CultureInfo.InvariantCulture, $"127.0.0.1::{containerPort}"), image];
+
+    /// <summary>Asks which host address the container port was published on.</summary>
+    public static IReadOnlyList<string> Port(string containerName, int containerPort) =>
+        ["port", containerName, string.Create(CultureInfo.InvariantCulture, $"{containerPort}/tcp")];
+
+    public static IReadOnlyList<string> Logs(string containerName, int tailLines) =>
+        ["logs", "--tail", tailLines.ToString(CultureInfo.InvariantCulture), containerName];
+
+    public static IReadOnlyList<string> RemoveContainer(string containerName) => ["rm", "--force", containerName];
+
+    /// <summary>Writes the image as a tar archive to standard output (docker-archive, or OCI layout from Docker 25 on).</summary>
+    public static IReadOnlyList<string> Save(string image) => ["save", image];
+
+    /// <summary>The runtime configuration (Cmd, Entrypoint, ExposedPorts, User, Env, WorkingDir) as JSON.</summary>
+    public static IReadOnlyList<string> InspectConfig(string image) => ["image", "inspect", "--format", "{{json .Config}}", image];
+
+    /// <summary>Removes a tag dockeropt created (other tags of the same image are left alone).</summary>
+    public static IReadOnlyList<string> RemoveImage(string image) => ["image", "rm", "--force", image];
+
+    /// <summary>A cheap call that needs the daemon, to tell "no engine" from "no daemon" before any build starts.</summary>
+    public static IReadOnlyList<string> ServerVersion(EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Kind == EngineKind.Podman
+            ? ["info", "--format", "{{.Version.Version}}"]
+            : ["version", "--format", "{{.Server.Version}}"];
+    }
+}

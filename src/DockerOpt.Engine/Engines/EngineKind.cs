@@ -1,0 +1,8 @@
+namespace DockerOpt.Engine.Engines;
+
+/// <summary>The container engines dockeropt can drive through their command-line clients.</summary>
+public enum EngineKind
+{
+    Docker,
+    Podman,
+}
