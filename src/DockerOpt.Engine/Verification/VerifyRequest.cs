@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+using DockerOpt.Engine.Engines;
+
+namespace DockerOpt.Engine.Verification;
+
+/// <summary>
+/// What to verify: the user's Dockerfile and context (never modified), the rewritten text, and the checks
+/// that prove the rewrite still works.
+/// </summary>
+/// <param name="DockerfilePath">The original Dockerfile.</param>
+/// <param name="ContextDirectory">The build context both builds use.</param>
+/// <param name="RewrittenText">The rewrite; it is built from a temp file.</param>
+public sealed record VerifyRequest(string DockerfilePath, string ContextDirectory, string RewrittenText)
+{
+    /// <summary>Runs in both images as <c>docker run IMAGE ARGS</c>; both must exit alike and print the same.</summary>
+    public ImmutableArray<string>? SmokeCommand { get; init; }
+
+    /// <summary>Both images must answer an HTTP GET on this port and path.</summary>
+    public HttpProbe? Http { get; init; }
+
+    /// <summary>The longest any single build or check may take.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Leave the images in the engine for a look afterwards.</summary>
+    public bool KeepImages { get; init; }
+
+    /// <summary>Time a rebuild after a one-line source edit (proves manifests-first ordering and cache mounts).</summary>
+    public bool MeasureWarmRebuild { get; init; } = true;
+
+    /// <summary>The file to edit for the warm rebuild, relative to the context; picked automatically when null.</summary>
+    public string? WarmEditFile { get; init; }
+
+    /// <summary>A .dockerignore the rewrite generated; it applies to the rewrite's build only (as Dockerfile.dockerignore).</summary>
+    public string? RewrittenDockerignore { get; init; }
+
+    /// <summary>When the rewrite fails and the original passes, find the pass to blame.</summary>
+    public bool Bisect { get; init; }
+
+    /// <summary>The passes that changed the file, in the order they ran (what bisect switches off one at a time).</summary>
+    public ImmutableArray<string> AppliedPassIds { get; init; } = [];
+
+    /// <summary>The rewrite with the given pass ids switched off (for bisect).</summary>
+    public Func<IReadOnlySet<string>, string>? RewriteWithout { get; init; }
+}
