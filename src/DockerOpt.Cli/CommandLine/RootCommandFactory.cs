@@ -9,6 +9,8 @@ public static class RootCommandFactory
 {
     private static readonly ICommandFactory[] Commands =
     [
+        new Commands.RewriteCommand(),
+        new Commands.ParseCommand(),
     ];
 
     public static RootCommand Create(CliConsole console)

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+using DockerOpt.Core.Passes;
+using DockerOpt.Core.Rewriting;
+
+namespace DockerOpt.Cli.Rendering;
+
+/// <summary>
+/// The human part of a rewrite: what each pass changed and why (grouped by pass, with the line in the user's
+/// file), what it declined and why, and advice. Behaviour-changing changes are marked so a reviewer knows
+/// which ones `dockeropt verify` should prove.
+/// </summary>
+public static class RewriteReport
+{
+    public static string Render(RewriteResult result, string displayPath)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var builder = new StringBuilder();
+        var applied = result.Passes.Where(p => p.Findings.Any(f => f.Kind == FindingKind.Applied)).ToList();
+        var changeCount = applied.Sum(p => p.Findings.Count(f => f.Kind == FindingKind.Applied));
+        var behaviour = applied.Sum(p => p.Findings.Count(f => f.Kind == FindingKind.Applied && f.ChangesBehaviour));
+
+        if (changeCount == 0)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{displayPath}: nothing to change\n");
+        }
+        else
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{displayPath}: {changeCount} change{Plural(changeCount)} by {applied.Count} pass{(applied.Count == 1 ? string.Empty : "es")}");
+            builder.Append(behaviour > 0
+                ? string.Create(CultureInfo.InvariantCulture, $" ({behaviour} may change behaviour: prove them with 'dockeropt verify')\n")
+                : "\n");
+            foreach (var pass in applied)
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"  {pass.Info.Id}\n");
+                foreach (var finding in pass.Findings.Where(f => f.Kind == FindingKind.Applied))
+                {
+                    builder.Append(CultureInfo.InvariantCulture, $"    line {finding.Line}: {finding.Message}{(finding.ChangesBehaviour ? "  [changes behaviour]" : string.Empty)}\n");
+                }
+            }
+        }
+
+        AppendSection(builder, result, FindingKind.Declined, "Left alone");
+        AppendSection(builder, result, FindingKind.Advice, "Advice");
+        return builder.ToString();
+    }
+
+    private static void AppendSection(StringBuilder builder, RewriteResult result, FindingKind kind, string title)
+    {
+        var findings = result.Findings.Where(f => f.Kind == kind).ToList();
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        builder.Append(CultureInfo.InvariantCulture, $"{title}:\n");
+        foreach (var finding in findings)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"  line {finding.Line}: {finding.PassId}: {finding.Message}\n");
+        }
+    }
+
+    private static string Plural(int count) => count == 1 ? string.Empty : "s";
+}

@@ -1,0 +1,103 @@
+using DockerOpt.Syntax;
+
+namespace DockerOpt.Core.Editing;
+
+/// <summary>
+/// The editing API passes build on: replace, insert and remove whole instructions, add and remove flags, and
+/// format new instructions in the file's own style. Every method returns a <see cref="TextEdit"/> against the
+/// original text, so bytes the pass did not mean to touch are copied verbatim.
+/// </summary>
+public static class InstructionEdits
+{
+    /// <summary>Replaces the instruction's text (its continuation lines and heredocs too), keeping its line terminator.</summary>
+    public static TextEdit Replace(InstructionSyntax instruction, string newText)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        return new TextEdit(instruction.Span, newText);
+    }
+
+    /// <summary>Removes the instruction with its indentation and line terminator.</summary>
+    public static TextEdit Remove(InstructionSyntax instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        var start = LineStart(instruction);
+        return new TextEdit(TextSpan.FromBounds(start, instruction.FullSpan.End), string.Empty);
+    }
+
+    /// <summary>Inserts whole lines (each without terminator) on their own lines just above the instruction.</summary>
+    public static TextEdit InsertBefore(InstructionSyntax instruction, DockerfileStyle style, params string[] lines)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        ArgumentNullException.ThrowIfNull(style);
+        ArgumentNullException.ThrowIfNull(lines);
+        var text = string.Concat(lines.Select(line => line + style.NewLine));
+        return TextEdit.Insert(LineStart(instruction), text);
+    }
+
+    /// <summary>Inserts whole lines (each without terminator) on their own lines just below the instruction.</summary>
+    public static TextEdit InsertAfter(InstructionSyntax instruction, DockerfileStyle style, params string[] lines)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        ArgumentNullException.ThrowIfNull(style);
+        ArgumentNullException.ThrowIfNull(lines);
+        var end = instruction.FullSpan.End;
+        var source = instruction.Source.Text;
+        var endsWithTerminator = end > 0 && source[end - 1] == '\n';
+        if (endsWithTerminator)
+        {
+            return TextEdit.Insert(end, string.Concat(lines.Select(line => line + style.NewLine)));
+        }
+
+        // The instruction is the last line of a file without a final newline: keep it that way.
+        return TextEdit.Insert(end, string.Concat(lines.Select(line => style.NewLine + line)));
+    }
+
+    /// <summary>Adds a flag (e.g. <c>--mount=type=cache,target=/root/.npm</c>) after the existing flags.</summary>
+    public static TextEdit AddFlag(InstructionSyntax instruction, string flagText)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        var after = instruction.Flags.IsEmpty ? instruction.Keyword.Span.End : instruction.Flags[^1].Span.End;
+        return TextEdit.Insert(after, " " + flagText);
+    }
+
+    /// <summary>Removes a flag and the whitespace before it.</summary>
+    public static TextEdit RemoveFlag(InstructionSyntax instruction, FlagSyntax flag)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        ArgumentNullException.ThrowIfNull(flag);
+        var index = instruction.Flags.IndexOf(flag);
+        var previousEnd = index <= 0 ? instruction.Keyword.Span.End : instruction.Flags[index - 1].Span.End;
+        return new TextEdit(TextSpan.FromBounds(previousEnd, flag.Span.End), string.Empty);
+    }
+
+    /// <summary>A new instruction in the file's style: <c>run</c> in a lower-case file.</summary>
+    public static string Format(DockerfileStyle style, string keyword, string arguments)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        return arguments.Length == 0 ? style.FormatKeyword(keyword) : style.FormatKeyword(keyword) + " " + arguments;
+    }
+
+    /// <summary>
+    /// Joins shell commands into one <c>&amp;&amp;</c> chain, one command per line after the first, continued with
+    /// the file's escape char, line ending and indentation.
+    /// </summary>
+    public static string JoinCommands(DockerfileStyle style, IReadOnlyList<string> commands)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        ArgumentNullException.ThrowIfNull(commands);
+        return string.Join(style.LineContinuation + "&& ", commands);
+    }
+
+    // Where the instruction's physical line starts (after a BOM, which belongs to the file, not to a line).
+    private static int LineStart(InstructionSyntax instruction)
+    {
+        var text = instruction.Source.Text;
+        var start = instruction.Span.Start;
+        while (start > 0 && text[start - 1] is ' ' or '\t')
+        {
+            start--;
+        }
+
+        return start;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+
+using DockerOpt.Core.Images;
+using DockerOpt.Core.Variables;
+using DockerOpt.Syntax;
+
+namespace DockerOpt.Core.Model;
+
+/// <summary>
+/// What the passes reason about: the stages, what each builds on, and the global ARG scope (ARGs before
+/// the first FROM, the only variables a FROM line can use).
+/// </summary>
+public sealed class DockerfileModel
+{
+    private DockerfileModel(DockerfileSyntax syntax, ImmutableArray<StageModel> stages, ImmutableDictionary<string, string?> globalArgs)
+    {
+        Syntax = syntax;
+        Stages = stages;
+        GlobalArgs = globalArgs;
+    }
+
+    public DockerfileSyntax Syntax { get; }
+
+    public ImmutableArray<StageModel> Stages { get; }
+
+    /// <summary>ARGs declared before the first FROM, with their defaults (null when declared without one).</summary>
+    public ImmutableDictionary<string, string?> GlobalArgs { get; }
+
+    /// <summary>The stage the image is built from (the last one), or null for a file with no FROM.</summary>
+    public StageModel? FinalStage => Stages.IsEmpty ? null : Stages[^1];
+
+    public bool IsMultiStage => Stages.Length > 1;
+
+    /// <summary>The stage a FROM or COPY --from reference names: a stage name (case-insensitive) or an index.</summary>
+    public StageModel? FindStage(string reference, int beforeIndex)
+    {
+        foreach (var stage in Stages.Take(beforeIndex))
+        {
+            if (stage.Name is not null && stage.Name.Equals(reference, StringComparison.OrdinalIgnoreCase))
+            {
+                return stage;
+            }
+        }
+
+        return int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && index >= 0 && index < Math.Min(beforeIndex, Stages.Length)
+            ? Stages[index]
+            : null;
+    }
+
+    /// <summary>Whether a later stage copies from this one (COPY --from=name or index) or builds FROM it.</summary>
+    public bool IsUsedByLaterStage(StageModel stage)
+    {
+        foreach (var later in Stages.Skip(stage.Index + 1))
+        {
+            if (later.BaseStageIndex == stage.Index)
+            {
+                return true;
+            }
+
+            foreach (var instruction in later.Instructions)
+            {
+                var from = instruction.GetFlag("from")?.Value;
+                if (from is not null && FindStage(from, later.Index)?.Index == stage.Index)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static DockerfileModel Build(DockerfileSyntax syntax)
+    {
+        ArgumentNullException.ThrowIfNull(syntax);
+
+        var globalArgs = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+        var stages = ImmutableArray.CreateBuilder<StageModel>();
+        InstructionSyntax? from = null;
+        var body = ImmutableArray.CreateBuilder<InstructionSyntax>();
+
+        foreach (var instruction in syntax.Instructions)
+        {
+            if (instruction.Kind == InstructionKind.From)
+            {
+                if (from is not null)
+                {
+                    stages.Add(CreateStage(stages, from, body.ToImmutable(), globalArgs, syntax.EscapeChar));
+                    body.Clear();
+                }
+
+                from = instruction;
+            }
+            else if (from is null)
+            {
+                if (instruction.Kind == InstructionKind.Arg)
+                {
+                    foreach (var (name, value) in ArgDeclarations.Read(instruction))
+                    {
+                        globalArgs[name] = value;
+                    }
+                }
+            }
+            else
+            {
+                body.Add(instruction);
+            }
+        }
+
+        if (from is not null)
+        {
+            stages.Add(CreateStage(stages, from, body.ToImmutable(), globalArgs, syntax.EscapeChar));
+        }
+
+        return new DockerfileModel(syntax, stages.ToImmutable(), globalArgs.ToImmutable());
+    }
+
+    private static StageModel CreateStage(
+        ImmutableArray<StageModel>.Builder previous,
+        InstructionSyntax from,
+        ImmutableArray<InstructionSyntax> body,
+        IReadOnlyDictionary<string, string?> globalArgs,
+        char escapeChar)
+    {
+        var arguments = from.Arguments as FromArguments;
+        var baseText = arguments?.Image?.Value ?? string.Empty;
+        var name = arguments?.StageName?.Value;
+        var expansion = VariableExpander.Expand(baseText, globalArgs, escapeChar);
+        // Unset names expand to "" in BuildKit, but a --build-arg may set them: treat both as unknown.
+        var resolved = expansion.IsFullyResolved && expansion.UnsetNames.IsEmpty ? expansion.Text : null;
+        var index = previous.Count;
+
+        if (resolved is null || resolved.Length == 0)
+        {
+            return new StageModel(index, name, from, baseText, resolved, null, StageBaseKind.Unresolved, null, body);
+        }
+
+        // A FROM names an earlier stage before it names an image (BuildKit resolves stage names first).
+        foreach (var stage in previous)
+        {
+            if (stage.Name is not null && stage.Name.Equals(resolved, StringComparison.OrdinalIgnoreCase))
+            {
+                return new StageModel(index, name, from, baseText, resolved, null, StageBaseKind.PreviousStage, stage.Index, body);
+            }
+        }
+
+        var image = ImageReference.Parse(resolved);
+        var kind = image.IsScratch ? StageBaseKind.Scratch : StageBaseKind.ExternalImage;
+        return new StageModel(index, name, from, baseText, resolved, image, kind, null, body);
+    }
+}

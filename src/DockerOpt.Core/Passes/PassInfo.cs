@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace DockerOpt.Core.Passes;
+
+/// <summary>
+/// What a pass is: a stable kebab-case id users name in --only/--skip and pragmas, a title, a summary
+/// that states its exclusions (the way hadolint's rules do), its safety and category, a before/after
+/// example for `dockeropt explain`, and the hadolint rules whose meaning it shares.
+/// </summary>
+public sealed record PassInfo(
+    string Id,
+    string Title,
+    string Summary,
+    PassCategory Category,
+    PassSafety Safety,
+    ImmutableArray<string> Exclusions,
+    string ExampleBefore,
+    string ExampleAfter,
+    ImmutableArray<string> HadolintIds);

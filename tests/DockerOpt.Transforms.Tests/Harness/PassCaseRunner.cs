@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+using DockerOpt.Core.BuildContext;
+using DockerOpt.Core.Passes;
+using DockerOpt.Core.Rewriting;
+using DockerOpt.TestKit;
+
+namespace DockerOpt.Transforms.Tests.Harness;
+
+/// <summary>
+/// Runs ONE pass on a snapshot case and checks what a reviewer reviewed:
+/// <list type="bullet">
+/// <item><c>output.verified.Dockerfile</c> — the rewritten file, byte for byte;</item>
+/// <item><c>findings.verified.txt</c> — every finding (applied, declined, advice) with its line;</item>
+/// <item><c>NAME.verified.txt</c> for each generated file (e.g. <c>.dockerignore</c>);</item>
+/// <item>idempotence — running the pass on its own output changes nothing;</item>
+/// <item>no-op cases (folder name starting with <c>noop</c>) — the output IS the input.</item>
+/// </list>
+/// A case's optional <c>context/</c> folder is the build context; <c>options.txt</c> may say <c>level=aggressive</c>.
+/// </summary>
+public static class PassCaseRunner
+{
+    public static void Verify(IRewritePass pass, string caseName)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        var folder = $"{PassCases.Folder(pass.Info.Id)}/{caseName}";
+        var input = Snapshot.ReadInput(folder, "input.Dockerfile");
+        var context = LoadContext(folder);
+        var options = LoadOptions(folder, pass.Info.Id);
+
+        var rewriter = new Rewriter([pass]);
+        var result = rewriter.Rewrite(input, "Dockerfile", context, options);
+        Assert.False(result.InputHasErrors, $"the input of {folder} does not parse: {string.Join("; ", result.InputDiagnostics)}");
+
+        Snapshot.VerifyExact(result.RewrittenText, folder, "output");
+        Snapshot.VerifyText(RenderFindings(result), folder, "findings");
+        foreach (var file in result.Files)
+        {
+            Snapshot.VerifyText(file.Content, folder, file.RelativePath.TrimStart('.').Replace('/', '_'));
+        }
+
+        if (caseName.StartsWith("noop", StringComparison.Ordinal))
+        {
+            Assert.Equal(input, result.RewrittenText);
+        }
+
+        var again = rewriter.Rewrite(result.RewrittenText, "Dockerfile", context, options);
+        Assert.True(
+            string.Equals(result.RewrittenText, again.RewrittenText, StringComparison.Ordinal),
+            $"{pass.Info.Id} is not idempotent on {caseName}: a second run changed\n{Snapshot.Visible(result.RewrittenText)}\ninto\n{Snapshot.Visible(again.RewrittenText)}");
+    }
+
+    /// <summary>The findings as a reviewer reads them: one line each, in file order.</summary>
+    public static string RenderFindings(RewriteResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var builder = new StringBuilder();
+        foreach (var finding in result.Findings)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{finding.Line}:{finding.Column} {finding.Kind.ToString().ToLowerInvariant()} {finding.PassId}: {finding.Message}");
+            builder.Append(finding.ChangesBehaviour ? " [changes behaviour]\n" : "\n");
+        }
+
+        return builder.Length == 0 ? "(no findings)\n" : builder.ToString();
+    }
+
+    private static IBuildContext LoadContext(string folder)
+    {
+        var contextDirectory = Path.Combine(Repo.SnapshotsDirectory, folder, "context");
+        if (!Directory.Exists(contextDirectory))
+        {
+            return EmptyBuildContext.Instance;
+        }
+
+        var files = Directory.EnumerateFiles(contextDirectory, "*", SearchOption.AllDirectories)
+            .ToDictionary(
+                path => Path.GetRelativePath(contextDirectory, path).Replace('\\', '/'),
+                File.ReadAllText,
+                StringComparer.Ordinal);
+        return new InMemoryBuildContext(files);
+    }
+
+    private static RewriteOptions LoadOptions(string folder, string passId)
+    {
+        var path = Path.Combine(Repo.SnapshotsDirectory, folder, "options.txt");
+        var level = File.Exists(path) && File.ReadAllText(path).Contains("level=aggressive", StringComparison.Ordinal)
+            ? RewriteLevel.Aggressive
+            : RewriteLevel.Safe;
+        return new RewriteOptions(level, ImmutableHashSet.Create(StringComparer.Ordinal, passId), []);
+    }
+}
