@@ -1,0 +1,72 @@
+using DockerOpt.Engine.Engines;
+
+namespace DockerOpt.Engine.Tests.Engines;
+
+public sealed class EngineArgumentsTests
+{
+    private static readonly BuildRequest Request = new("/tmp/my project/Dockerfile.rewrite", "/src/my app", "dockeropt-verify-1:rewrite");
+
+    [Fact]
+    public void A_docker_build_uses_BuildKit_plain_progress_and_keeps_paths_with_spaces_as_single_arguments()
+    {
+        var arguments = EngineArguments.Build(new EngineOptions(), Request);
+
+        Assert.Equal(
+            ["build", "--progress=plain", "-f", "/tmp/my project/Dockerfile.rewrite", "--tag", "dockeropt-verify-1:rewrite", "/src/my app"],
+            arguments);
+    }
+
+    [Fact]
+    public void A_named_builder_goes_through_buildx_and_loads_the_result_into_the_local_store()
+    {
+        var arguments = EngineArguments.Build(new EngineOptions(Builder: "k8s-builder"), Request with { NoCache = true });
+
+        Assert.Equal(
+            ["buildx", "build", "--builder", "k8s-builder", "--load", "--progress=plain", "-f", "/tmp/my project/Dockerfile.rewrite",
+                "--tag", "dockeropt-verify-1:rewrite", "--no-cache", "/src/my app"],
+            arguments);
+    }
+
+    [Fact]
+    public void Podman_builds_without_the_BuildKit_progress_flag()
+    {
+        var arguments = EngineArguments.Build(new EngineOptions(EngineKind.Podman), Request);
+
+        Assert.DoesNotContain("--progress=plain", arguments);
+        Assert.Equal("build", arguments[0]);
+        Assert.Equal("/src/my app", arguments[^1]);
+    }
+
+    [Fact]
+    public void A_smoke_run_never_pulls_and_passes_the_command_as_separate_arguments()
+    {
+        var arguments = EngineArguments.Run("c1", "app:1", ["node", "-e", "console.log('a b')"]);
+
+        Assert.Equal(["run", "--rm", "--name", "c1", "--pull=never", "app:1", "node", "-e", "console.log('a b')"], arguments);
+    }
+
+    [Fact]
+    public void An_http_probe_publishes_the_port_on_loopback_only()
+    {
+        Assert.Equal(
+            ["run", "--detach", "--name", "c1", "--pull=never", "--publish", "127.0.0.1::8080", "app:1"],
+            EngineArguments.RunDetached("c1", "app:1", 8080));
+        Assert.Equal(["port", "c1", "8080/tcp"], EngineArguments.Port("c1", 8080));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:49153\n", 49153)]
+    [InlineData("0.0.0.0:32768\n[::]:32768\n", 32768)]
+    [InlineData("", null)]
+    public void I_can_read_the_host_port_from_docker_port_output(string output, int? expected)
+    {
+        Assert.Equal(expected, ContainerEngine.ParseHostPort(output));
+    }
+
+    [Fact]
+    public void The_server_version_question_differs_between_docker_and_podman()
+    {
+        Assert.Equal(["version", "--format", "{{.Server.Version}}"], EngineArguments.ServerVersion(new EngineOptions()));
+        Assert.Equal(["info", "--format", "{{.Version.Version}}"], EngineArguments.ServerVersion(new EngineOptions(EngineKind.Podman)));
+    }
+}
