@@ -106,6 +106,6 @@ public sealed class CorpusTests(ITestOutputHelper output)
         output.WriteLine($"parse+print of {texts.Length} files ({chars} chars) took {stopwatch.ElapsedMilliseconds} ms");
 
         // A generous bound: the aim is well under a second; this only catches accidental quadratic behaviour.
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
     }
 }

@@ -15,6 +15,17 @@ internal static class BuilderFlagSplitter
         const int InWord = 1;
         const int InQuote = 2;
 
+        int first = start;
+        while (first < end && Chars.IsSpace(text[first]))
+        {
+            first++;
+        }
+
+        if (end - first < 2 || text[first] != '-' || text[first + 1] != '-')
+        {
+            return ([], first);
+        }
+
         var flags = new List<LogicalWord>();
         var word = new StringBuilder();
         int phase = InSpaces;

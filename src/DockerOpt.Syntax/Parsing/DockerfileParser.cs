@@ -27,9 +27,14 @@ public static class DockerfileParser
         private readonly List<Diagnostic> _diagnostics = [];
         private readonly ImmutableArray<SyntaxConstruct>.Builder _constructs = ImmutableArray.CreateBuilder<SyntaxConstruct>();
         private readonly HashSet<string> _seenDirectives = new(StringComparer.Ordinal);
+        private readonly LogicalLineBuilder _logicalLineBuilder = new(source.Text);
+        private InstructionParser? _instructionParser;
         private char _escape = '\\';
         private bool _directivesDone;
         private int _index;
+
+        // Directives (and so the escape char) are settled before the first instruction.
+        private InstructionParser InstructionParser => _instructionParser ??= new InstructionParser(source, _escape, _diagnostics);
 
         public DockerfileSyntax Run()
         {
@@ -202,7 +207,8 @@ public static class DockerfileParser
         private void ParseInstruction(int first, int end)
         {
             int firstLineIndex = _index;
-            var builder = new LogicalLineBuilder(_text);
+            LogicalLineBuilder builder = _logicalLineBuilder;
+            builder.Clear();
             bool continued = TrimContinuation(first, end, out int segmentEnd);
             builder.Add(first, segmentEnd);
 
@@ -230,8 +236,7 @@ public static class DockerfileParser
             }
 
             LogicalLine logical = builder.Build(first);
-            var instructionParser = new InstructionParser(source, _escape, _diagnostics);
-            InstructionHead head = instructionParser.Parse(logical, 0, logical.Length);
+            InstructionHead head = InstructionParser.Parse(logical, 0, logical.Length);
 
             ImmutableArray<HeredocSyntax> heredocs = head.CanContainHeredoc ? ReadHeredocs(logical) : [];
 
@@ -260,7 +265,7 @@ public static class DockerfileParser
         /// </summary>
         private ImmutableArray<HeredocSyntax> ReadHeredocs(LogicalLine logical)
         {
-            List<HeredocMarker> markers = HeredocMarker.FindAll(logical.Text);
+            IReadOnlyList<HeredocMarker> markers = HeredocMarker.FindAll(logical.Text);
             if (markers.Count == 0)
             {
                 return [];

@@ -7,20 +7,20 @@ internal sealed record HeredocMarker(int LogicalStart, int LogicalEnd, string Na
     /// BuildKit's <c>heredocsFromLine</c>: every word of the line matching <c>^(\d*)&lt;&lt;(-?)([^&lt;]*)$</c> whose
     /// delimiter is a single shell word.
     /// </summary>
-    public static List<HeredocMarker> FindAll(string line)
+    public static IReadOnlyList<HeredocMarker> FindAll(string line)
     {
-        var markers = new List<HeredocMarker>();
         if (!line.Contains("<<", StringComparison.Ordinal))
         {
-            return markers;
+            return [];
         }
 
         List<LogicalWord>? words = HeredocWordLexer.Split(line, 0, line.Length, rawQuotes: true, rawEscapes: true);
         if (words is null)
         {
-            return markers;
+            return [];
         }
 
+        var markers = new List<HeredocMarker>();
         foreach (LogicalWord word in words)
         {
             if (TryParse(word) is { } marker)

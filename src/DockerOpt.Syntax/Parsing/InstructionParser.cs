@@ -329,7 +329,18 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
             return new OnbuildArguments { Span = context.Span(a, b), Instruction = null };
         }
 
-        InstructionHead head = Parse(context.Logical, a, b);
+        // BuildKit recurses into ONBUILD ONBUILD ... and rejects it afterwards; reading the nested keyword first keeps
+        // a line of a million ONBUILDs from recursing a million times.
+        int keywordEnd = a;
+        while (keywordEnd < b && !Chars.IsTokenSeparator(context.Text[keywordEnd]))
+        {
+            keywordEnd++;
+        }
+
+        InstructionKind nestedKind = InstructionKinds.FromKeyword(context.Text.AsSpan(a, keywordEnd - a));
+        InstructionHead head = nestedKind == InstructionKind.Onbuild
+            ? RawHead(context, a, keywordEnd, b)
+            : Parse(context.Logical, a, b);
         if (head.Kind is InstructionKind.Onbuild or InstructionKind.From or InstructionKind.Maintainer)
         {
             Report(context, DiagnosticSeverity.Error, DiagnosticIds.InvalidOnbuild, $"{head.Keyword.Value.ToUpperInvariant()} isn't allowed as an ONBUILD trigger", head.Keyword.Span);
@@ -352,6 +363,15 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
             IsNested = true,
         };
         return new OnbuildArguments { Span = span, Instruction = inner };
+    }
+
+    private static InstructionHead RawHead(Context context, int a, int keywordEnd, int b)
+    {
+        int argsStart = Chars.SkipSpaces(context.Text, keywordEnd, b);
+        ArgumentsSyntax arguments = argsStart < b
+            ? new RawArguments { Span = context.Span(argsStart, b), Raw = context.Token(SyntaxKind.Raw, argsStart, b) }
+            : new EmptyArguments { Span = context.Span(argsStart, b) };
+        return new InstructionHead(InstructionKind.Onbuild, context.Token(SyntaxKind.Keyword, a, keywordEnd), [], arguments);
     }
 
     private static WordArguments Words(Context context, List<LogicalWord> words, int a, int b, InstructionForm form) => new()
@@ -389,7 +409,19 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
         public SyntaxToken Token(SyntaxKind kind, int a, int b, string? value = null)
         {
             TextSpan span = logical.ToSourceSpan(a, b);
-            return new SyntaxToken(kind, span, source.ToString(span), value ?? logical.Text[a..b]);
+            string text = source.ToString(span);
+            if (value is null)
+            {
+                // Most tokens have no continuation inside: then text and value are the same string.
+                ReadOnlySpan<char> logicalValue = logical.Text.AsSpan(a, b - a);
+                value = logicalValue.SequenceEqual(text) ? text : logicalValue.ToString();
+            }
+            else if (value == text)
+            {
+                value = text;
+            }
+
+            return new SyntaxToken(kind, span, text, value);
         }
     }
 }

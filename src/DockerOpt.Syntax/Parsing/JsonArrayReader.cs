@@ -23,14 +23,19 @@ internal enum JsonArrayResult
 /// </summary>
 internal static class JsonArrayReader
 {
+    // Returned (never modified) when the text does not even start like an array, the common shell-form case.
+    private static readonly List<LogicalWord> NoElements = [];
+
     public static JsonArrayResult Read(string text, int start, int end, out List<LogicalWord> elements)
     {
-        elements = [];
         int i = start;
         if (i >= end || text[i] != '[')
         {
+            elements = NoElements;
             return JsonArrayResult.NotJson;
         }
+
+        elements = [];
 
         i = SkipJsonSpace(text, i + 1, end);
         if (i < end && text[i] == ']')

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 
 namespace DockerOpt.Syntax;
@@ -7,7 +6,14 @@ namespace DockerOpt.Syntax;
 internal sealed class LogicalLineBuilder(string source)
 {
     private readonly StringBuilder _text = new();
-    private readonly ImmutableArray<LogicalLine.Segment>.Builder _segments = ImmutableArray.CreateBuilder<LogicalLine.Segment>();
+    private readonly List<LogicalLine.Segment> _segments = [];
+
+    /// <summary>Starts a new logical line (the builder is reused for every instruction of a file).</summary>
+    public void Clear()
+    {
+        _text.Clear();
+        _segments.Clear();
+    }
 
     public void Add(int sourceStart, int sourceEnd)
     {
@@ -21,5 +27,5 @@ internal sealed class LogicalLineBuilder(string source)
     }
 
     public LogicalLine Build(int emptySourceOffset) =>
-        new(_text.ToString(), _segments.ToImmutable(), emptySourceOffset);
+        new(_segments.Count == 1 ? source.Substring(_segments[0].SourceStart, _segments[0].Length) : _text.ToString(), [.. _segments], emptySourceOffset);
 }

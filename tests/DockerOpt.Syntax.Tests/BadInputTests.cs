@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace DockerOpt.Syntax.Tests;
+
+public sealed class BadInputTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("dockeropt-syntax-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void A_binary_file_is_refused_with_its_location()
+    {
+        string path = Write("binary", [.. "FROM a\nRUN x"u8, 0x00, 0x01, 0x02]);
+
+        LoadResult result = DockerfileLoader.Load(path);
+
+        Assert.False(result.Succeeded);
+        Diagnostic error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticIds.BinaryInput, error.Id);
+        Assert.Equal($"{path}:2:6: error: binary file (contains a NUL byte); a Dockerfile must be UTF-8 text", error.ToString());
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_refused_with_the_line_and_column_of_the_bad_byte()
+    {
+        string path = Write("latin1", [.. "FROM a\nLABEL name=\"Ren"u8, 0xE9, .. "\"\n"u8]);
+
+        LoadResult result = DockerfileLoader.Load(path);
+
+        Diagnostic error = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticIds.InvalidUtf8, 2, 16), (error.Id, error.Line, error.Column));
+        Assert.Contains("0xE9", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_diagnostic_not_an_exception()
+    {
+        LoadResult result = DockerfileLoader.Load(Path.Combine(_directory, "nope"));
+
+        Assert.Equal(DiagnosticIds.UnreadableFile, Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void A_utf8_file_with_a_bom_loads_and_prints_back_the_same_bytes()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. "FROM a\r\nRUN \u00e9\r\n"u8];
+
+        LoadResult result = DockerfileLoader.Load(Write("bom", bytes));
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(bytes, new UTF8Encoding(false).GetBytes(result.Syntax!.ToFullString()));
+    }
+
+    [Fact]
+    public void A_ten_megabyte_file_parses_in_linear_time()
+    {
+        var builder = new StringBuilder();
+        builder.Append("FROM alpine\n");
+        while (builder.Length < 10_000_000)
+        {
+            builder.Append("RUN apt-get install -y curl \\\n    # note\n    && echo \"done\" \\\n    && true\nENV A=1 B=2\nCOPY <<EOF /x\nbody\nEOF\n");
+        }
+
+        AssertParsesQuickly(builder.ToString(), TimeSpan.FromSeconds(90));
+    }
+
+    [Fact]
+    public void A_one_megabyte_line_parses_in_linear_time()
+    {
+        string line = "RUN echo " + new string('a', 1_000_000) + " <<EOF [\"x\" " + new string('"', 1000) + "\n";
+
+        AssertParsesQuickly("FROM a\n" + line, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Pathological_lines_do_not_hang_or_overflow_the_stack()
+    {
+        string onbuilds = string.Concat(Enumerable.Repeat("ONBUILD ", 200_000)) + "RUN x\n";
+        string continuations = "RUN a" + string.Concat(Enumerable.Repeat(" \\\n", 200_000)) + "\n";
+        string heredocs = "RUN " + string.Concat(Enumerable.Repeat("<<A ", 50_000)) + "\n" + string.Concat(Enumerable.Repeat("A\n", 50_000));
+        string json = "CMD [" + string.Concat(Enumerable.Repeat("[", 100_000)) + "\n";
+
+        foreach (string text in new[] { onbuilds, continuations, heredocs, json })
+        {
+            AssertParsesQuickly(text, TimeSpan.FromSeconds(30));
+        }
+    }
+
+    // The limits are far above the measured times (a 10 MB file parses in about a second on one idle core): they catch
+    // hangs and quadratic behaviour, not slow machines.
+    private static void AssertParsesQuickly(string text, TimeSpan limit)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        DockerfileSyntax syntax = DockerfileParser.Parse(text);
+        Assert.Equal(text, syntax.ToFullString());
+        stopwatch.Stop();
+
+        Assert.True(stopwatch.Elapsed < limit, $"parsing {text.Length} chars took {stopwatch.Elapsed}");
+    }
+
+    private string Write(string name, byte[] bytes)
+    {
+        string path = Path.Combine(_directory, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+}

@@ -1,0 +1,4 @@
+ARG BASE=alpine
+ARG A B=2 C="3 4" D
+FROM ${BASE}
+ARG A

@@ -1,0 +1,8 @@
+FROM alpine
+RUN apk add \
+# the http client
+      curl \
+    # indented comment
+
+      git
+RUN echo next

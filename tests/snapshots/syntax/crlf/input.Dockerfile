@@ -1,0 +1,6 @@
+FROM alpine
+RUN echo a \
+    && echo b
+RUN <<EOF
+echo c
+EOF

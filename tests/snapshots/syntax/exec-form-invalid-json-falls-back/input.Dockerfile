@@ -1,0 +1,5 @@
+FROM alpine
+CMD ['node', 'app.js']
+ENTRYPOINT ["unterminated
+RUN [ "a", ] 
+VOLUME [/data]

@@ -1,0 +1,4 @@
+from alpine as base
+run echo lower
+Run echo mixed
+cOpY . /app

@@ -1,0 +1,6 @@
+FROM alpine
+ONBUILD COPY --chown=app . /app
+ONBUILD RUN ["make"]
+onbuild  run make install
+ONBUILD ONBUILD RUN x
+ONBUILD
