@@ -1,0 +1,4 @@
+# escape=`
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+RUN apt-get install -y curl
+RUN rm -rf /var/lib/apt/lists/*

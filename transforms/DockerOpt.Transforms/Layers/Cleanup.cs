@@ -1,0 +1,85 @@
+using DockerOpt.Core.Shell;
+
+namespace DockerOpt.Transforms.Layers;
+
+/// <summary>
+/// A command that only deletes caches or scratch files: <c>rm -rf /var/lib/apt/lists/*</c>, <c>apt-get clean</c>,
+/// <c>npm cache clean --force</c>, <c>pip cache purge</c>, <c>rm -f node.tar.gz</c>. <see cref="Managers"/> are the
+/// package caches it empties, <see cref="Paths"/> the other paths it deletes (downloads, /tmp).
+/// </summary>
+internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<PackageManager> Managers, IReadOnlyList<string> Paths)
+{
+    /// <summary>The scratch directories people empty at the end of a RUN.</summary>
+    public static readonly string[] ScratchPaths = ["/tmp/*", "/var/tmp/*", "/tmp/", "/var/tmp/", "/tmp/**", "/var/tmp/**"];
+
+    /// <summary>Reads a cleanup command; null when it does anything else (or anything not statically known).</summary>
+    public static Cleanup? Read(ShellSimpleCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!command.Assignments.IsEmpty || !command.Redirections.IsEmpty || command.Words.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        var words = command.Words.Select(w => w.Value).ToList();
+        if (words.Any(w => w is null))
+        {
+            return null;
+        }
+
+        var joined = string.Join(' ', words);
+        foreach (var manager in PackageManagers.All)
+        {
+            if (manager.CleanupCommands.Any(c => string.Equals(c, joined, StringComparison.Ordinal)
+                || (c.EndsWith(" all", StringComparison.Ordinal) && joined.StartsWith(c[..^4] + " all", StringComparison.Ordinal))))
+            {
+                return new Cleanup(command, [manager], []);
+            }
+        }
+
+        if (words[0] != "rm")
+        {
+            return null;
+        }
+
+        var managers = new List<PackageManager>();
+        var paths = new List<string>();
+        var options = true;
+        foreach (var word in words.Skip(1))
+        {
+            if (options && word == "--")
+            {
+                options = false;
+                continue;
+            }
+
+            if (options && word!.StartsWith('-'))
+            {
+                if (word is "--recursive" or "--force" or "--verbose" || (word.Length > 1 && word[1] != '-' && word[1..].All(c => c is 'r' or 'R' or 'f' or 'v')))
+                {
+                    continue;
+                }
+
+                return null;
+            }
+
+            var manager = PackageManagers.All.FirstOrDefault(m => m.CleanupPaths.Contains(word!));
+            if (manager is not null)
+            {
+                if (!managers.Contains(manager))
+                {
+                    managers.Add(manager);
+                }
+            }
+            else
+            {
+                paths.Add(word!);
+            }
+        }
+
+        return managers.Count + paths.Count == 0 ? null : new Cleanup(command, managers, paths);
+    }
+
+    /// <summary>True when a path is a scratch directory's content.</summary>
+    public static bool IsScratch(string path) => ScratchPaths.Contains(path, StringComparer.Ordinal);
+}

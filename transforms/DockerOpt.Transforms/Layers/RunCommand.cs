@@ -1,0 +1,93 @@
+using DockerOpt.Core.Shell;
+using DockerOpt.Syntax;
+
+namespace DockerOpt.Transforms.Layers;
+
+/// <summary>
+/// A shell-form RUN without heredocs, with its command parsed. Offsets of the parsed script are offsets into the
+/// logical command (continuations removed); <see cref="SourceSpan"/> maps them back onto the Dockerfile.
+/// </summary>
+internal sealed class RunCommand
+{
+    private RunCommand(InstructionSyntax instruction, ShellFormArguments arguments, ShellScript script, int commandEnd)
+    {
+        Instruction = instruction;
+        Arguments = arguments;
+        Script = script;
+        CommandEnd = commandEnd;
+    }
+
+    public InstructionSyntax Instruction { get; }
+
+    public ShellFormArguments Arguments { get; }
+
+    public ShellScript Script { get; }
+
+    /// <summary>The source offset just past the last non-blank char of the command.</summary>
+    public int CommandEnd { get; }
+
+    /// <summary>The source offset of the first char of the command.</summary>
+    public int CommandStart => Arguments.ToSourceOffset(0);
+
+    /// <summary>The flags as BuildKit reads them, order-insensitive, so two RUNs can be compared.</summary>
+    public string FlagsKey => string.Join('\u0001', Instruction.Flags.Select(f => f.BuildKitText).Order(StringComparer.Ordinal));
+
+    /// <summary>A <c>#</c> comment in the command would swallow anything appended after it on the logical line.</summary>
+    public bool HasShellComment => Script.Pieces.Any(p => p.Kind == ShellPieceKind.Comment);
+
+    /// <summary>Why the RUN cannot be read as a plain shell command, or null when it can.</summary>
+    public static string? WhyNot(InstructionSyntax instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        if (instruction.Kind != InstructionKind.Run)
+        {
+            return "not a RUN";
+        }
+
+        if (!instruction.Heredocs.IsEmpty)
+        {
+            return "it uses a heredoc";
+        }
+
+        return instruction.Arguments switch
+        {
+            ExecFormArguments => "it is in exec form (no shell)",
+            ShellFormArguments shell when shell.CommandText.Trim().Length == 0 => "it has no command",
+            ShellFormArguments => null,
+            _ => "it has no command",
+        };
+    }
+
+    public static RunCommand? TryRead(InstructionSyntax instruction)
+    {
+        if (WhyNot(instruction) is not null)
+        {
+            return null;
+        }
+
+        var arguments = (ShellFormArguments)instruction.Arguments;
+        var text = arguments.CommandText;
+        var last = text.Length - 1;
+        while (last >= 0 && char.IsWhiteSpace(text[last]))
+        {
+            last--;
+        }
+
+        if (last < 0)
+        {
+            return null;
+        }
+
+        return new RunCommand(instruction, arguments, ShellParser.Parse(text), arguments.ToSourceOffset(last) + 1);
+    }
+
+    /// <summary>The Dockerfile span of a span of the parsed command.</summary>
+    public TextSpan SourceSpan(ShellSpan span) =>
+        span.Length == 0 ? new TextSpan(Arguments.ToSourceOffset(span.Start), 0) : Arguments.ToSourceSpan(span.Start, span.Length);
+
+    /// <summary>The logical text of a span of the parsed command (continuations removed).</summary>
+    public string Slice(ShellSpan span) => Script.Slice(span);
+
+    /// <summary>True when the instruction spans more than one physical line before any heredoc.</summary>
+    public bool IsMultiLine => Instruction.EndLine > Instruction.StartLine;
+}

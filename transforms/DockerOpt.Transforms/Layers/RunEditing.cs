@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using DockerOpt.Core.Editing;
+using DockerOpt.Core.Shell;
+using DockerOpt.Syntax;
+
+namespace DockerOpt.Transforms.Layers;
+
+/// <summary>Edits of a RUN's command chain that keep the file's own formatting.</summary>
+internal static class RunEditing
+{
+    /// <summary>
+    /// Appends commands to the end of a RUN's chain with <c>&amp;&amp;</c>. A one-line RUN stays one line while it is
+    /// short; otherwise each command goes on its own continued line in the file's chain style. Appending with
+    /// <c>&amp;&amp;</c> after any script keeps its meaning: a RUN fails exactly when its last and-or list fails.
+    /// </summary>
+    public static TextEdit Append(RunCommand run, IReadOnlyList<string> commands, IReadOnlyList<string> comments, ChainStyle fileStyle)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentNullException.ThrowIfNull(comments);
+        ArgumentNullException.ThrowIfNull(fileStyle);
+        var style = fileStyle.For(run.Instruction);
+        var source = run.Instruction.Source;
+        var line = source.Lines[source.GetLineIndex(run.CommandEnd - 1)];
+        var single = " && " + string.Join(" && ", commands);
+        if (!run.IsMultiLine && comments.Count == 0 && (run.CommandEnd - line.Start) + single.Length <= ChainStyle.MaxSingleLine)
+        {
+            return TextEdit.Insert(run.CommandEnd, single);
+        }
+
+        var text = style.ContinuedWithComments(comments) + string.Join(style.Continued, commands);
+        return TextEdit.Insert(run.CommandEnd, text);
+    }
+
+    /// <summary>The comment lines directly above an instruction (no blank line between), top first.</summary>
+    public static ImmutableArray<CommentSyntax> AttachedComments(DockerfileSyntax syntax, InstructionSyntax instruction)
+    {
+        ArgumentNullException.ThrowIfNull(syntax);
+        ArgumentNullException.ThrowIfNull(instruction);
+        var index = syntax.Constructs.IndexOf(instruction);
+        var comments = new List<CommentSyntax>();
+        for (var i = index - 1; i >= 0 && syntax.Constructs[i] is CommentSyntax comment; i--)
+        {
+            comments.Insert(0, comment);
+        }
+
+        return [.. comments];
+    }
+
+    /// <summary>True when a comment is a pragma (dockeropt or hadolint) that must stay right above its instruction.</summary>
+    public static bool IsPragma(CommentSyntax comment)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var text = comment.Comment.Value.TrimStart('#', ' ', '\t');
+        return text.StartsWith("dockeropt", StringComparison.OrdinalIgnoreCase) || text.StartsWith("hadolint", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("syntax", StringComparison.OrdinalIgnoreCase) || text.StartsWith("check", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The span that removes one top-level command of a RUN together with the operator that joins it: from the end of
+    /// the previous command (or, for the first command, up to the start of the next one). Null when the command is
+    /// not a whole top-level pipeline joined by <c>&amp;&amp;</c> or <c>;</c>, or is the only command.
+    /// </summary>
+    public static TextSpan? RemovalSpan(RunCommand run, ShellSimpleCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(command);
+        var units = TopLevelUnits(run.Script);
+        var index = units.FindIndex(u => u.Span == command.Span);
+        if (index < 0 || units.Count < 2)
+        {
+            return null;
+        }
+
+        if (index > 0)
+        {
+            if (units[index].Connector is not (ShellConnector.And or ShellConnector.Semicolon or ShellConnector.Newline))
+            {
+                return null;
+            }
+
+            if (index + 1 < units.Count && units[index + 1].Connector == ShellConnector.Or)
+            {
+                return null;
+            }
+
+            var start = run.SourceSpan(new ShellSpan(units[index - 1].Span.End, 0)).Start;
+            return TextSpan.FromBounds(start, run.SourceSpan(command.Span).End);
+        }
+
+        if (units[1].Connector is not (ShellConnector.And or ShellConnector.Semicolon or ShellConnector.Newline))
+        {
+            return null;
+        }
+
+        return TextSpan.FromBounds(run.SourceSpan(command.Span).Start, run.SourceSpan(new ShellSpan(units[1].Span.Start, 0)).Start);
+    }
+
+    /// <summary>The top-level pipelines of a script with the connector before each.</summary>
+    public static List<(ShellSpan Span, ShellConnector Connector, ShellPipeline Pipeline)> TopLevelUnits(ShellScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var units = new List<(ShellSpan, ShellConnector, ShellPipeline)>();
+        var connector = ShellConnector.None;
+        foreach (var andOr in script.Root.Items)
+        {
+            for (var p = 0; p < andOr.Pipelines.Length; p++)
+            {
+                if (p > 0)
+                {
+                    connector = andOr.Operators[p - 1];
+                }
+
+                var pipeline = andOr.Pipelines[p];
+                var span = pipeline.Commands.Length == 1 ? pipeline.Commands[0].Span : pipeline.Span;
+                units.Add((span, connector, pipeline));
+            }
+
+            connector = andOr.Terminator;
+        }
+
+        return units;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using DockerOpt.Core.Model;
+using DockerOpt.Syntax;
+
+namespace DockerOpt.Transforms.Layers;
+
+/// <summary>
+/// What a RUN executes under at its point in a stage: the user (null when it is root or unknown-but-default), the
+/// shell (POSIX or not, and whether it aborts on errors by itself), the ENV names set so far, and whether the stage
+/// is a Windows one (cmd/PowerShell, where none of the shell reasoning applies).
+/// </summary>
+internal sealed record RunEnvironment(
+    string? User,
+    bool PosixShell,
+    bool ShellErrexit,
+    ImmutableDictionary<string, string?> Env,
+    bool Windows,
+    string? BaseImage)
+{
+    private static readonly RunEnvironment Initial = new(null, true, false, ImmutableDictionary<string, string?>.Empty.WithComparers(StringComparer.Ordinal), false, null);
+
+    /// <summary>True when commands run as root (no USER, or USER root / 0).</summary>
+    public bool IsRoot => User is null || User is "root" or "0" || User.StartsWith("root:", StringComparison.Ordinal) || User.StartsWith("0:", StringComparison.Ordinal);
+
+    /// <summary>Why shell reasoning does not apply here, or null.</summary>
+    public string? WhyNotPosix => Windows
+        ? "the stage is a Windows image"
+        : PosixShell ? null : "SHELL is not a POSIX shell";
+
+    /// <summary>The environment before every instruction of every stage (keyed by the instruction's start offset).</summary>
+    public static ImmutableDictionary<int, RunEnvironment> ForAll(DockerfileModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var result = ImmutableDictionary.CreateBuilder<int, RunEnvironment>();
+        var stageEnds = new Dictionary<int, RunEnvironment>();
+        var windowsFile = model.Syntax.EscapeChar == '`';
+        foreach (var stage in model.Stages)
+        {
+            var image = stage.ResolvedBaseText ?? stage.BaseText;
+            var state = stage.BaseKind == StageBaseKind.PreviousStage && stage.BaseStageIndex is { } parent && stageEnds.TryGetValue(parent, out var inherited)
+                ? inherited
+                : Initial with { BaseImage = image, Windows = windowsFile || IsWindowsImage(image) };
+            foreach (var instruction in stage.Instructions)
+            {
+                result[instruction.Span.Start] = state;
+                state = Next(state, instruction);
+            }
+
+            stageEnds[stage.Index] = state;
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static RunEnvironment Next(RunEnvironment state, InstructionSyntax instruction)
+    {
+        switch (instruction.Kind)
+        {
+            case InstructionKind.User:
+                var user = instruction.Arguments is WordArguments words && !words.Words.IsEmpty ? words.Words[0].Value : null;
+                return state with { User = user };
+            case InstructionKind.Shell:
+                var shell = instruction.Arguments is ExecFormArguments exec ? exec.Values : [];
+                var program = shell.IsEmpty ? string.Empty : shell[0].Replace('\\', '/');
+                var name = program[(program.LastIndexOf('/') + 1)..];
+                var posix = name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "busybox";
+                var errexit = shell.Skip(1).Any(a => a.StartsWith('-') && !a.StartsWith("--", StringComparison.Ordinal) && a.Contains('e', StringComparison.Ordinal))
+                    || shell.Skip(1).Any(a => a is "errexit");
+                return state with { PosixShell = posix, ShellErrexit = errexit };
+            case InstructionKind.Env when instruction.Arguments is KeyValueArguments pairs:
+                var env = state.Env;
+                foreach (var pair in pairs.Pairs)
+                {
+                    env = env.SetItem(pair.Key.Value, pair.Value.Value.Trim('"', '\''));
+                }
+
+                return state with { Env = env };
+            case InstructionKind.Arg:
+                var args = state.Env;
+                foreach (var (argName, value) in ArgDeclarations.Read(instruction))
+                {
+                    args = args.SetItem(argName, value);
+                }
+
+                return state with { Env = args };
+            default:
+                return state;
+        }
+    }
+
+    private static bool IsWindowsImage(string image)
+    {
+        var lower = image.ToLowerInvariant();
+        return lower.Contains("windows", StringComparison.Ordinal) || lower.Contains("nanoserver", StringComparison.Ordinal)
+            || lower.Contains("servercore", StringComparison.Ordinal);
+    }
+}

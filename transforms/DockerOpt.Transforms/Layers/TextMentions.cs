@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace DockerOpt.Transforms.Layers;
+
+/// <summary>
+/// Word-level "does this instruction mention X" checks, used where a pass must know that nothing in between uses a
+/// cache or a file. Deliberately textual (it also sees exec-form and heredoc RUNs): a false hit only makes a pass
+/// decline.
+/// </summary>
+internal static class TextMentions
+{
+    // Extra programs that read a manager's cache or lists besides the ones that run it.
+    private static readonly Dictionary<string, string[]> ExtraUsers = new(StringComparer.Ordinal)
+    {
+        ["apt"] = ["apt-cache", "add-apt-repository", "apt-key", "apt-mark", "unattended-upgrade"],
+        ["pip"] = ["python", "python3", "pipenv", "poetry"],
+        ["npm"] = ["npx", "node"],
+        ["yarn"] = ["npx", "node"],
+    };
+
+    public static bool MentionsManager(string text, PackageManager manager)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(manager);
+        var names = manager.Programs.Concat(ExtraUsers.GetValueOrDefault(manager.Id) ?? []);
+        return names.Any(name => MentionsWord(text, name));
+    }
+
+    public static bool MentionsWord(string text, string word)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Regex.IsMatch(text, $@"(?<![\w.-]){Regex.Escape(word)}(?![\w-])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>True when the text names the path or, for a file, its base name.</summary>
+    public static bool MentionsPath(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(path);
+        var trimmed = path.TrimEnd('*', '/');
+        var name = trimmed[(trimmed.LastIndexOf('/') + 1)..];
+        return (trimmed.Length > 0 && text.Contains(trimmed, StringComparison.Ordinal))
+            || (name.Length > 0 && text.Contains(name, StringComparison.Ordinal));
+    }
+}
