@@ -19,27 +19,40 @@ internal sealed record ChainStyle(bool LeadingOperator, string Indent, string Ne
         ArgumentNullException.ThrowIfNull(style);
         var leading = 0;
         var trailing = 0;
+        var indents = new Dictionary<string, int>(StringComparer.Ordinal);
+        var afterTrailing = false;
         foreach (var line in syntax.Source.Lines)
         {
             var text = syntax.Source.Text.AsSpan(line.Start, line.ContentEnd - line.Start).TrimEnd("\r \t");
             var trimmed = text.TrimStart(" \t");
+            var indent = text[..(text.Length - trimmed.Length)].ToString();
             if (trimmed.StartsWith("&&", StringComparison.Ordinal) || trimmed.StartsWith("||", StringComparison.Ordinal))
             {
                 leading++;
+                indents[indent] = indents.GetValueOrDefault(indent) + 1;
+            }
+            else if (afterTrailing && indent.Length > 0 && !trimmed.StartsWith('#'))
+            {
+                indents[indent] = indents.GetValueOrDefault(indent) + 1;
             }
 
+            afterTrailing = false;
             if (text.Length > 0 && text[^1] == style.EscapeChar)
             {
                 var before = text[..^1].TrimEnd(" \t");
                 if (before.EndsWith("&&", StringComparison.Ordinal) || before.EndsWith("||", StringComparison.Ordinal))
                 {
                     trailing++;
+                    afterTrailing = true;
                 }
             }
         }
 
-        var indent = string.IsNullOrEmpty(style.ContinuationIndent) ? "    " : style.ContinuationIndent;
-        return new ChainStyle(leading >= trailing, indent, style.NewLine, style.EscapeChar);
+        // The indentation of chain lines (not of package lists, which people often indent deeper).
+        var chainIndent = indents.Count > 0
+            ? indents.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Length).First().Key
+            : "    ";
+        return new ChainStyle(leading >= trailing, chainIndent, style.NewLine, style.EscapeChar);
     }
 
     /// <summary>

@@ -35,26 +35,26 @@ internal sealed class RunCommand
     /// <summary>A <c>#</c> comment in the command would swallow anything appended after it on the logical line.</summary>
     public bool HasShellComment => Script.Pieces.Any(p => p.Kind == ShellPieceKind.Comment);
 
-    /// <summary>Why the RUN cannot be read as a plain shell command, or null when it can.</summary>
+    /// <summary>Why the RUN cannot be read as a plain shell command (a verb phrase: "is in exec form"), or null.</summary>
     public static string? WhyNot(InstructionSyntax instruction)
     {
         ArgumentNullException.ThrowIfNull(instruction);
         if (instruction.Kind != InstructionKind.Run)
         {
-            return "not a RUN";
+            return "is not a RUN";
         }
 
         if (!instruction.Heredocs.IsEmpty)
         {
-            return "it uses a heredoc";
+            return "uses a heredoc";
         }
 
         return instruction.Arguments switch
         {
-            ExecFormArguments => "it is in exec form (no shell)",
-            ShellFormArguments shell when shell.CommandText.Trim().Length == 0 => "it has no command",
+            ExecFormArguments => "is in exec form (no shell)",
+            ShellFormArguments shell when shell.CommandText.Trim().Length == 0 => "has no command",
             ShellFormArguments => null,
-            _ => "it has no command",
+            _ => "has no command",
         };
     }
 

@@ -97,8 +97,12 @@ internal static partial class ScriptTraits
         return null;
     }
 
-    /// <summary>True when the script's top level is one and-or list with no <c>||</c>: <c>a &amp;&amp; b | c</c>.</summary>
-    public static bool IsPlainAndChain(ShellScript script) => script.IsSingleAndChain;
+    /// <summary>True when the script starts a background job (<c>cmd &amp;</c>) anywhere.</summary>
+    public static bool StartsBackgroundJob(ShellScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        return HasBackground(script.Root);
+    }
 
     private static bool IsInBraceGroup(ShellScript script, ShellCommandEntry entry) =>
         FindContainers(script.Root, entry.Node.Span).All(c => c is ShellBraceGroup);

@@ -1,0 +1,4 @@
+FROM debian:bookworm-slim
+SHELL ["pwsh", "-Command"]
+RUN Write-Host one
+RUN Write-Host two

@@ -1,0 +1,6 @@
+FROM node:20
+RUN npm install -g \
+      pnpm \
+      typescript \
+    && pnpm --version \
+    && tsc --version
