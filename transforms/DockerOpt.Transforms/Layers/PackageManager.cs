@@ -16,8 +16,9 @@ namespace DockerOpt.Transforms.Layers;
 /// <param name="NoCacheFlags">Install flags that keep the cache out of the layer instead (<c>--no-cache-dir</c>).</param>
 /// <param name="DisablingEnv">ENV names that switch the cache off (a mount would be pointless).</param>
 /// <param name="CacheIsInstall">
-/// The cache IS where dependencies live for later commands (Go modules, Cargo registry, Maven, Gradle, NuGet):
-/// once one RUN mounts it, every RUN that builds with it must mount it too, or it will not find them.
+/// The cache IS what later commands read (Go modules, Cargo registry, Maven, Gradle, NuGet, and apt's package lists
+/// under /var/lib/apt): once one RUN mounts it, every RUN that uses the manager must mount it too, or it will not
+/// find what the first one put there; and nothing at run time may need it.
 /// </param>
 internal sealed record PackageManager(
     string Id,

@@ -22,7 +22,7 @@ internal static class PackageManagers
         ["apt-get clean", "apt clean", "apt-get autoclean", "apt autoclean", "aptitude clean"],
         [],
         [],
-        false);
+        true);
 
     public static PackageManager Apk { get; } = new(
         "apk",

@@ -85,6 +85,12 @@ internal sealed class RunCommand
     public TextSpan SourceSpan(ShellSpan span) =>
         span.Length == 0 ? new TextSpan(Arguments.ToSourceOffset(span.Start), 0) : Arguments.ToSourceSpan(span.Start, span.Length);
 
+    /// <summary>
+    /// The source offset just past the char before <paramref name="logicalEnd"/>: the end of a word or command,
+    /// before any continuation that follows it (so removing from here takes the continuation with it).
+    /// </summary>
+    public int SourceEnd(int logicalEnd) => logicalEnd == 0 ? Arguments.ToSourceOffset(0) : Arguments.ToSourceOffset(logicalEnd - 1) + 1;
+
     /// <summary>The logical text of a span of the parsed command (continuations removed).</summary>
     public string Slice(ShellSpan span) => Script.Slice(span);
 

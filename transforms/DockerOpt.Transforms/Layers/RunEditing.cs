@@ -84,7 +84,7 @@ internal static class RunEditing
                 return null;
             }
 
-            var start = run.SourceSpan(new ShellSpan(units[index - 1].Span.End, 0)).Start;
+            var start = run.SourceEnd(units[index - 1].Span.End);
             return TextSpan.FromBounds(start, run.SourceSpan(command.Span).End);
         }
 
@@ -94,6 +94,70 @@ internal static class RunEditing
         }
 
         return TextSpan.FromBounds(run.SourceSpan(command.Span).Start, run.SourceSpan(new ShellSpan(units[1].Span.Start, 0)).Start);
+    }
+
+    /// <summary>
+    /// The spans that remove a set of top-level commands (by index in <see cref="TopLevelUnits"/>) with the operators
+    /// that join them. Null when one of them is joined by <c>||</c> (or followed by one), or when nothing would remain.
+    /// </summary>
+    public static List<TextSpan>? RemoveUnits(RunCommand run, IReadOnlySet<int> remove)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(remove);
+        var units = TopLevelUnits(run.Script);
+        if (remove.Count == 0)
+        {
+            return [];
+        }
+
+        if (remove.Count >= units.Count || remove.Any(i => i < 0 || i >= units.Count))
+        {
+            return null;
+        }
+
+        foreach (var i in remove)
+        {
+            if ((i > 0 && units[i].Connector is not (ShellConnector.And or ShellConnector.Semicolon or ShellConnector.Newline))
+                || (i + 1 < units.Count && units[i + 1].Connector is not (ShellConnector.And or ShellConnector.Semicolon or ShellConnector.Newline)))
+            {
+                return null;
+            }
+        }
+
+        var spans = new List<TextSpan>();
+        var k = 0;
+        while (k < units.Count)
+        {
+            if (!remove.Contains(k))
+            {
+                k++;
+                continue;
+            }
+
+            var first = k;
+            while (k < units.Count && remove.Contains(k))
+            {
+                k++;
+            }
+
+            var last = k - 1;
+            spans.Add(first == 0
+                ? TextSpan.FromBounds(run.SourceSpan(units[0].Span).Start, run.SourceSpan(new ShellSpan(units[k].Span.Start, 0)).Start)
+                : TextSpan.FromBounds(run.SourceEnd(units[first - 1].Span.End), run.SourceSpan(units[last].Span).End));
+        }
+
+        return spans;
+    }
+
+    /// <summary>The span that removes one word of a command together with the blanks before it.</summary>
+    public static TextSpan RemoveWord(RunCommand run, ShellSimpleCommand command, ShellWord word)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(word);
+        var index = command.Words.IndexOf(word);
+        var start = index > 0 ? run.SourceEnd(command.Words[index - 1].Span.End) : run.SourceSpan(word.Span).Start;
+        return TextSpan.FromBounds(start, run.SourceSpan(word.Span).End);
     }
 
     /// <summary>The top-level pipelines of a script with the connector before each.</summary>

@@ -1,0 +1,40 @@
+using DockerOpt.Syntax;
+
+namespace DockerOpt.Transforms.Layers;
+
+/// <summary>The targets of a RUN's existing <c>--mount</c> flags (any type), read from BuildKit's flag text.</summary>
+internal static class MountFlags
+{
+    public static IReadOnlyList<string> Targets(InstructionSyntax instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        var targets = new List<string>();
+        foreach (var flag in instruction.Flags)
+        {
+            if (flag.Name != "mount" || flag.Value is null)
+            {
+                continue;
+            }
+
+            foreach (var part in flag.Value.Split(','))
+            {
+                var pair = part.Split('=', 2);
+                if (pair.Length == 2 && pair[0].Trim() is "target" or "dst" or "destination")
+                {
+                    targets.Add(pair[1].Trim().Trim('"').TrimEnd('/'));
+                }
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>True when an existing mount already sits on the path, above it or below it.</summary>
+    public static bool Covers(IReadOnlyList<string> existing, string target)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(target);
+        var t = target.TrimEnd('/');
+        return existing.Any(e => e == t || t.StartsWith(e + "/", StringComparison.Ordinal) || e.StartsWith(t + "/", StringComparison.Ordinal) || e.Length == 0);
+    }
+}

@@ -1,0 +1,417 @@
+using System.Collections.Immutable;
+using System.Text;
+using DockerOpt.Core.Editing;
+using DockerOpt.Core.Passes;
+using DockerOpt.Core.Shell;
+using DockerOpt.Syntax;
+using DockerOpt.Transforms.Layers;
+
+namespace DockerOpt.Transforms.Passes;
+
+/// <summary>
+/// Adds BuildKit cache mounts (<c>RUN --mount=type=cache,target=...</c>) to RUNs that call package managers, so
+/// downloads are reused across builds and never stored in a layer. Where a cache mount makes a cleanup unnecessary
+/// (apt lists removal, <c>apt-get clean</c>, <c>--no-cache-dir</c>, <c>npm cache clean --force</c>) the cleanup is
+/// removed in the same edit: the result never has both (and an <c>rm</c> of a mount point would fail the build).
+/// </summary>
+public sealed class CacheMountsPass : IRewritePass
+{
+    public const string Id = "cache-mounts";
+
+    private const string DockerClean = "rm -f /etc/apt/apt.conf.d/docker-clean";
+    private const string KeepCache = "echo 'Binary::apt::APT::Keep-Downloaded-Packages \"true\";' > /etc/apt/apt.conf.d/keep-cache";
+
+    public PassInfo Info { get; } = new(
+        Id,
+        "Cache mounts for package managers",
+        "Adds BuildKit cache mounts to RUNs that run apt (/var/cache/apt and /var/lib/apt, sharing=locked, with Debian's " +
+        "docker-clean hook switched off in the same RUN), pip, npm, yarn 1, pnpm, go (modules and build cache), cargo, " +
+        "maven, gradle, nuget, composer and gem (ruby images), and removes the cleanup the mount makes unnecessary. Needs " +
+        "BuildKit. Skips: RUNs as a non-root USER, exec-form and heredoc RUNs, existing mounts on the same path, ENV that " +
+        "relocates a cache to a non-literal path or switches it off, Yarn 2+, cleanup it cannot remove, apt installs " +
+        "without apt-get update in the same RUN, and for apt/go/cargo/maven/gradle/nuget (whose cache is what later " +
+        "commands read) the whole file when any RUN using them cannot be mounted, or CMD/ENTRYPOINT/COPY --from needs it.",
+        PassCategory.BuildSpeed,
+        PassSafety.Safe,
+        [
+            "non-root USER (the cache would be in another home)",
+            "exec-form and heredoc RUNs",
+            "an existing mount on the same path",
+            "cache switched off or moved to a non-literal path by ENV",
+            "Yarn 2+ (its cache can be the install)",
+            "apt install without apt-get update in the same RUN",
+            "managers whose cache later commands read, when one of their RUNs cannot be mounted",
+        ],
+        "RUN pip install --no-cache-dir -r requirements.txt\n",
+        "RUN --mount=type=cache,target=/root/.cache/pip \\\n    pip install -r requirements.txt\n",
+        ["DL3042"]);
+
+    public PassResult Run(PassContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var environments = RunEnvironment.ForAll(context.Model);
+        var chainStyle = ChainStyle.Sniff(context.Syntax, context.Style);
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        var plans = new List<RunPlan>();
+        var fileWide = new Dictionary<PackageManager, string>();
+        var yarn = YarnFlavours.Detect(context.BuildContext, context.Text);
+
+        foreach (var stage in context.Model.Stages)
+        {
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint or InstructionKind.Healthcheck)
+                {
+                    foreach (var manager in PackageManagers.All.Where(m => m.CacheIsInstall && TextMentions.MentionsManager(instruction.FullText, m)))
+                    {
+                        fileWide.TryAdd(manager, $"{instruction.KeywordUpper} at line {instruction.StartLine} runs {manager.Id} in the image, which would miss what the cache holds");
+                    }
+
+                    continue;
+                }
+
+                if (instruction.Kind is InstructionKind.Copy or InstructionKind.Add && instruction.GetFlag("from") is not null)
+                {
+                    foreach (var manager in PackageManagers.All.Where(m => m.Mountable))
+                    {
+                        if (manager.Caches.Any(c => instruction.FullText.Contains(c.DefaultTarget, StringComparison.Ordinal)))
+                        {
+                            fileWide.TryAdd(manager, $"COPY --from at line {instruction.StartLine} copies the {manager.Id} cache");
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (instruction.Kind != InstructionKind.Run)
+                {
+                    continue;
+                }
+
+                var run = RunCommand.TryRead(instruction);
+                if (run is null)
+                {
+                    foreach (var manager in PackageManagers.All.Where(m => m.Mountable && TextMentions.MentionsManager(instruction.FullText, m)))
+                    {
+                        var why = $"the RUN at line {instruction.StartLine} {RunCommand.WhyNot(instruction)}";
+                        if (manager.CacheIsInstall)
+                        {
+                            fileWide.TryAdd(manager, why + $" and uses {manager.Id}");
+                        }
+                    }
+
+                    continue;
+                }
+
+                var plan = PlanRun(context, run, environments[instruction.Span.Start], yarn, fileWide, findings);
+                if (plan is not null)
+                {
+                    plans.Add(plan);
+                }
+            }
+        }
+
+        var edits = ImmutableArray.CreateBuilder<TextEdit>();
+        foreach (var plan in plans)
+        {
+            var blocked = plan.Mounts.Where(m => fileWide.ContainsKey(m.Manager)).ToList();
+            foreach (var mount in blocked)
+            {
+                findings.Add(PassContext.At(Id, plan.Run.Instruction, FindingKind.Declined, $"no {mount.Manager.Id} cache mount: {fileWide[mount.Manager]}"));
+            }
+
+            var mounts = plan.Mounts.Except(blocked).ToList();
+            if (mounts.Count > 0)
+            {
+                Emit(context, plan.Run, mounts, chainStyle, edits, findings);
+            }
+        }
+
+        return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
+    }
+
+    private static RunPlan? PlanRun(
+        PassContext context,
+        RunCommand run,
+        RunEnvironment environment,
+        YarnFlavour yarn,
+        Dictionary<PackageManager, string> fileWide,
+        ImmutableArray<Finding>.Builder findings)
+    {
+        var instruction = run.Instruction;
+        var invocations = run.Script.SimpleCommands
+            .Select(c => PackageInvocation.Read(c))
+            .OfType<PackageInvocation>()
+            .Where(i => i.Manager.Mountable)
+            .ToList();
+        var opaqueManagers = run.Script.OpaqueParts
+            .SelectMany(o => PackageManagers.All.Where(m => m.Mountable && TextMentions.MentionsManager(o.Text, m)))
+            .Distinct()
+            .ToList();
+        var managers = invocations.Where(i => i.FillsCache).Select(i => i.Manager).Distinct().ToList();
+        Finding Declined(PackageManager manager, string why) =>
+            PassContext.At(Id, instruction, FindingKind.Declined, $"no {manager.Id} cache mount: {why}");
+
+        foreach (var manager in opaqueManagers)
+        {
+            var why = "the RUN calls it inside a compound command the pass does not model";
+            if (manager.CacheIsInstall)
+            {
+                fileWide.TryAdd(manager, $"the RUN at line {instruction.StartLine} calls {manager.Id} inside a compound command");
+            }
+            else if (managers.Remove(manager))
+            {
+                findings.Add(Declined(manager, why));
+            }
+        }
+
+        if (managers.Count == 0)
+        {
+            return null;
+        }
+
+        string? blocker = context.IsIgnored(instruction) ? "a pragma shields this RUN"
+            : environment.WhyNotPosix is { } notPosix ? notPosix
+            : !environment.IsRoot ? $"it runs as USER {environment.User}, and the cache paths are root's"
+            : null;
+        var existing = MountFlags.Targets(instruction);
+        var env = PackageManagers.EffectiveEnv(environment);
+        var mounts = new List<PlannedMount>();
+        foreach (var manager in managers)
+        {
+            var targets = manager.Caches.Select(c => c.Target(env)).ToList();
+            var why = blocker ?? WhyNot(manager, run, invocations, env, targets, yarn);
+            if (why is null && targets.All(t => MountFlags.Covers(existing, t!)))
+            {
+                continue;
+            }
+
+            if (why is null && targets.Any(t => MountFlags.Covers(existing, t!)))
+            {
+                why = "a mount already covers part of its cache";
+            }
+
+            var removals = why is null ? FindRemovals(run, manager, targets!, out why) : null;
+            if (why is not null)
+            {
+                if (manager.CacheIsInstall)
+                {
+                    fileWide.TryAdd(manager, $"the RUN at line {instruction.StartLine} cannot get one ({why})");
+                }
+                else
+                {
+                    findings.Add(Declined(manager, why));
+                }
+
+                continue;
+            }
+
+            mounts.Add(new PlannedMount(manager, [.. manager.Caches.Zip(targets, (c, t) => (c, t!))], removals!));
+        }
+
+        return mounts.Count == 0 ? null : new RunPlan(run, mounts);
+    }
+
+    private static string? WhyNot(PackageManager manager, RunCommand run, List<PackageInvocation> invocations, IReadOnlyDictionary<string, string?> env, List<string?> targets, YarnFlavour yarn)
+    {
+        var own = invocations.Where(i => i.Manager == manager).ToList();
+        if (manager.DisablingEnv.FirstOrDefault(e => env.ContainsKey(e) || own.Any(i => i.Command.AssignmentValue(e) is not null)) is { } disabling)
+        {
+            return $"{disabling} switches its cache off";
+        }
+
+        if (targets.Any(t => t is null))
+        {
+            var names = string.Join(", ", manager.Caches.Select(c => c.EnvName).OfType<string>());
+            return $"{names} is set to something that is not a plain absolute path";
+        }
+
+        if (manager == PackageManagers.Gem && !env.ContainsKey("GEM_HOME"))
+        {
+            return "gem's cache directory depends on the Ruby installation (known only in ruby images or with GEM_HOME)";
+        }
+
+        if (manager == PackageManagers.Yarn && yarn != YarnFlavour.Classic)
+        {
+            return yarn == YarnFlavour.Berry
+                ? "Yarn 2+ keeps packages in its cache (Plug'n'Play): a mount would take them out of the image"
+                : "cannot tell Yarn 1 from Yarn 2+ without the build context";
+        }
+
+        if (manager == PackageManagers.Apt)
+        {
+            var sawUpdate = false;
+            foreach (var invocation in own)
+            {
+                if (invocation.Verb == "update")
+                {
+                    sawUpdate = true;
+                }
+                else if (invocation.FillsCache && !sawUpdate)
+                {
+                    return "it installs without apt-get update in the same RUN (with /var/lib/apt mounted, lists from an earlier layer are hidden)";
+                }
+            }
+        }
+
+        if (own.Any(i => i.Command.Words.Any(w => !w.IsStatic && w.Text.Contains("cache", StringComparison.OrdinalIgnoreCase))))
+        {
+            return "it passes a cache option built from variables";
+        }
+
+        return null;
+    }
+
+    // What the mount makes unnecessary: whole cleanup commands, paths inside rm, and no-cache flags.
+    private static Removals? FindRemovals(RunCommand run, PackageManager manager, IReadOnlyList<string> targets, out string? why)
+    {
+        why = null;
+        var units = RunEditing.TopLevelUnits(run.Script);
+        var removeUnits = new HashSet<int>();
+        var words = new List<(ShellSimpleCommand Command, ShellWord Word)>();
+        var removed = new List<string>();
+        foreach (var entry in run.Script.Commands)
+        {
+            if (entry.Simple is not { } simple)
+            {
+                continue;
+            }
+
+            var unit = units.FindIndex(u => u.Span == simple.Span);
+            var cleanup = Cleanup.Read(simple);
+            var isRm = simple.Name?.Value == "rm";
+            var hits = isRm
+                ? simple.Arguments.Where(w => w.Value is { } v && (manager.CleanupPaths.Contains(v) || targets.Any(t => Overlaps(v, t)))).ToList()
+                : [];
+            var isCleanupCommand = cleanup is not null && !isRm && cleanup.Managers.Contains(manager);
+            if (hits.Count == 0 && !isCleanupCommand)
+            {
+                if (PackageInvocation.Read(simple, manager) is { } invocation)
+                {
+                    foreach (var flag in invocation.ArgumentsAfterProgram.Where(w => w.Value is { } v && manager.NoCacheFlags.Contains(v)))
+                    {
+                        words.Add((simple, flag));
+                        removed.Add(flag.Text);
+                    }
+                }
+
+                continue;
+            }
+
+            if (unit < 0 || entry.Depth > 0)
+            {
+                why = $"its cleanup `{simple.Text}` is inside a group or pipeline the pass will not edit";
+                return null;
+            }
+
+            var unknown = hits.FirstOrDefault(w => !manager.CleanupPaths.Contains(w.Value!));
+            if (unknown is not null)
+            {
+                why = $"it deletes {unknown.Value}, which contains the cache mount";
+                return null;
+            }
+
+            var paths = isRm ? simple.Arguments.Count(w => w.Value is null || !w.Value.StartsWith('-')) : 0;
+            if (isCleanupCommand || hits.Count == paths)
+            {
+                removeUnits.Add(unit);
+                removed.Add(simple.Text);
+            }
+            else
+            {
+                foreach (var hit in hits)
+                {
+                    words.Add((simple, hit));
+                    removed.Add(hit.Text);
+                }
+            }
+        }
+
+        if (RunEditing.RemoveUnits(run, removeUnits) is null)
+        {
+            why = "its cleanup is joined with || or is all the RUN does";
+            return null;
+        }
+
+        return new Removals(removeUnits, words, removed);
+    }
+
+    private static bool Overlaps(string path, string target)
+    {
+        var p = path.TrimEnd('*').TrimEnd('/');
+        return p == target || target.StartsWith(p + "/", StringComparison.Ordinal) || p.StartsWith(target + "/", StringComparison.Ordinal) || (p.Length == 0 && path.StartsWith('/'));
+    }
+
+    private static void Emit(PassContext context, RunCommand run, List<PlannedMount> mounts, ChainStyle fileStyle, ImmutableArray<TextEdit>.Builder edits, ImmutableArray<Finding>.Builder findings)
+    {
+        var style = fileStyle.For(run.Instruction);
+        var units = new HashSet<int>(mounts.SelectMany(m => m.Removals.Units));
+        var spans = RunEditing.RemoveUnits(run, units);
+        if (spans is null)
+        {
+            findings.Add(PassContext.At(Id, run.Instruction, FindingKind.Declined, "no cache mount: the cleanup it would make unnecessary cannot be removed from this chain"));
+            return;
+        }
+
+        var flags = new StringBuilder();
+        foreach (var (cache, target) in mounts.SelectMany(m => m.Targets))
+        {
+            flags.Append("--mount=type=cache,target=").Append(target).Append(cache.Options)
+                .Append(' ').Append(style.Escape).Append(style.NewLine).Append(style.Indent);
+        }
+
+        var apt = mounts.Any(m => m.Manager == PackageManagers.Apt);
+        var hook = apt && !StageDisablesDockerClean(context, run.Instruction);
+        if (hook)
+        {
+            var joint = style.LeadingOperator ? $" {style.Escape}{style.NewLine}{style.Indent}&& " : $" && {style.Escape}{style.NewLine}{style.Indent}";
+            flags.Append(DockerClean).Append(joint).Append(KeepCache).Append(joint);
+        }
+
+        edits.Add(TextEdit.Insert(run.CommandStart, flags.ToString()));
+        foreach (var span in spans)
+        {
+            edits.Add(TextEdit.Delete(span));
+        }
+
+        foreach (var (command, word) in mounts.SelectMany(m => m.Removals.Words).Distinct())
+        {
+            if (!units.Contains(RunEditing.TopLevelUnits(run.Script).FindIndex(u => u.Span == command.Span)))
+            {
+                edits.Add(TextEdit.Delete(RunEditing.RemoveWord(run, command, word)));
+            }
+        }
+
+        var what = string.Join(", ", mounts.Select(m => $"{m.Manager.Id} ({string.Join(", ", m.Targets.Select(t => t.Target))})"));
+        var removedText = mounts.SelectMany(m => m.Removals.Removed).Distinct(StringComparer.Ordinal).ToList();
+        var message = $"added cache mounts for {what}: downloads are reused across builds and never stored in the layer";
+        if (hook)
+        {
+            message += "; switched off Debian's docker-clean hook so apt keeps downloaded packages in the cache";
+        }
+
+        if (removedText.Count > 0)
+        {
+            message += $"; removed {string.Join(", ", removedText.Select(r => $"`{r}`"))}, which the mount makes unnecessary";
+        }
+
+        findings.Add(PassContext.At(Id, run.Instruction, FindingKind.Applied, message));
+    }
+
+    private static bool StageDisablesDockerClean(PassContext context, InstructionSyntax instruction)
+    {
+        if (instruction.FullText.Contains("docker-clean", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var stage = context.Model.Stages.FirstOrDefault(s => s.Instructions.Contains(instruction));
+        return stage is not null && stage.Instructions.TakeWhile(i => i != instruction).Any(i => i.FullText.Contains("Keep-Downloaded-Packages", StringComparison.Ordinal));
+    }
+
+    private sealed record RunPlan(RunCommand Run, List<PlannedMount> Mounts);
+
+    private sealed record PlannedMount(PackageManager Manager, ImmutableArray<(CacheLocation Cache, string Target)> Targets, Removals Removals);
+
+    private sealed record Removals(HashSet<int> Units, List<(ShellSimpleCommand Command, ShellWord Word)> Words, List<string> Removed);
+}
