@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Rewriting;
+using DockerOpt.Transforms.Passes;
 
 namespace DockerOpt.Transforms;
 
@@ -15,6 +16,9 @@ public static class PassRegistry
 {
     public static ImmutableArray<IRewritePass> All { get; } =
     [
+        new SameLayerCleanupPass(),
+        new MergeRunPass(),
+        new CacheMountsPass(),
     ];
 
     /// <summary>The pass with this id, or null.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+
 using DockerOpt.Core.Shell;
 
 namespace DockerOpt.Transforms.Layers;

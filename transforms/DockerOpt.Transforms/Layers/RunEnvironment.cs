@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+
 using DockerOpt.Core.Model;
 using DockerOpt.Syntax;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+
 using DockerOpt.Core.BuildContext;
 
 namespace DockerOpt.Transforms.Layers;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Passes;
 using DockerOpt.Syntax;
