@@ -150,6 +150,7 @@ fi
 
 failures=0
 rows=()
+load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 for ex in "${examples[@]}"; do
   [ -d "examples/$ex" ] || die "no such example: examples/$ex"
   [ -f "examples/$ex/smoke.json" ] || die "examples/$ex/smoke.json missing"
@@ -232,7 +233,9 @@ for row in "${rows[@]}"; do
   [ "$gz" = - ] || gz=$(numfmt --to=iec --suffix=B "$gz")
   printf '%-8s %-8s %12s %12s %6s %8s %8s %-14s %6s %s\n' "$ex" "$name" "$size" "$gz" "$layers" "$cold" "$warm_s" "$user" "$stop_s" "$result"
 done
+# Timings are wall-clock: on a shared machine they move with the load, so print it next to them.
 echo
+echo "engine $(docker version -f '{{.Server.Version}}' 2>/dev/null), $(nproc) CPUs, load average at start: $load_start, at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 if [ ${#rows[@]} -eq 0 ]; then echo "nothing was built (every variant skipped)"; exit 1; fi
 if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
 echo "all builds and smoke checks passed"
