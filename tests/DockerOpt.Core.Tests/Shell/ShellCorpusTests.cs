@@ -1,4 +1,5 @@
 using DockerOpt.Core.Shell;
+using DockerOpt.Core.Shell.Commands;
 using DockerOpt.TestKit;
 
 using Xunit.Abstractions;
@@ -58,6 +59,32 @@ public class ShellCorpusTests(ITestOutputHelper output)
         }
 
         Assert.True(mismatches.Count == 0, string.Join('\n', mismatches.Take(10)) + $"\n({mismatches.Count} mismatches)");
+    }
+
+    [CorpusFact]
+    public void Package_manager_invocations_of_the_corpus_are_recognised()
+    {
+        Dictionary<string, int> counts = new(StringComparer.Ordinal);
+        foreach (CorpusRunCommands.RunCommand run in CorpusRunCommands.All())
+        {
+            foreach (PackageManagerInvocation invocation in CommandRecognizer.PackageManagerInvocations(ShellParser.Parse(run.Command)))
+            {
+                string key = $"{invocation.Tool} {invocation.Action}";
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        foreach ((string key, int count) in counts.OrderByDescending(static c => c.Value))
+        {
+            output.WriteLine($"{count,6}  {key}");
+        }
+
+        // The corpus is full of these; finding few would mean the recognizer lost them.
+        Assert.True(counts.GetValueOrDefault("Apt Install") > 500);
+        Assert.True(counts.GetValueOrDefault("Apk Install") > 200);
+        Assert.True(counts.GetValueOrDefault("Pip Install") > 100);
+        Assert.True(counts.GetValueOrDefault("Npm CleanInstall") > 20);
+        Assert.True(counts.GetValueOrDefault("Go Build") > 20);
     }
 
     private static string Describe(ShellScript script) => string.Join(

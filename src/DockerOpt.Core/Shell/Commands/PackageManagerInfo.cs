@@ -1,0 +1,66 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace DockerOpt.Core.Shell.Commands;
+
+/// <summary>A BuildKit cache mount that keeps a tool's downloads between builds and out of the image.</summary>
+/// <param name="Target">The directory to mount.</param>
+/// <param name="Sharing"><c>locked</c> when the tool needs exclusive access (apt), otherwise null (BuildKit's default, shared).</param>
+public sealed record CacheMountFact(string Target, string? Sharing = null);
+
+/// <summary>
+/// What dockeropt knows about one package manager: how to read its command line and how to keep its caches out of
+/// the image. All instances live in <see cref="PackageManagerFacts"/>.
+/// </summary>
+public sealed record PackageManagerInfo
+{
+    public required PackageManager Tool { get; init; }
+
+    /// <summary>The ecosystem the tool belongs to: debian, alpine, rhel, python, node, go, rust, java, dotnet, ruby, php.</summary>
+    public required string Ecosystem { get; init; }
+
+    /// <summary>Command names that run the tool (compared after stripping a directory: <c>/usr/bin/apt-get</c>).</summary>
+    public required ImmutableArray<string> Executables { get; init; }
+
+    /// <summary>Verb (one word, or two words such as <c>mod download</c>) to action.</summary>
+    public required FrozenDictionary<string, PackageAction> Verbs { get; init; }
+
+    /// <summary>The action when the command has no verb at all (<c>yarn</c> alone installs), or null.</summary>
+    public PackageAction? ActionWithoutVerb { get; init; }
+
+    /// <summary>An unknown verb runs a package.json script (<c>yarn build</c>, <c>pnpm build</c>).</summary>
+    public bool UnknownVerbRunsScript { get; init; }
+
+    /// <summary>The verb is the first operand with a known action, not the first operand (<c>mvn clean package</c>).</summary>
+    public bool VerbsAreGoals { get; init; }
+
+    /// <summary>Options whose value is the next word when not attached with <c>=</c> (so it is not taken for a package).</summary>
+    public ImmutableArray<string> OptionsWithValue { get; init; } = [];
+
+    /// <summary>Single-letter options can be combined (<c>-yq</c> is <c>-y -q</c>).</summary>
+    public bool ShortOptionsCluster { get; init; }
+
+    /// <summary>Options that answer yes to every prompt (a RUN cannot answer one).</summary>
+    public ImmutableArray<string> AssumeYesOptions { get; init; } = [];
+
+    /// <summary>Cache mounts for the tool's downloads (Docker's "Optimize cache usage in builds" guidance).</summary>
+    public ImmutableArray<CacheMountFact> CacheMounts { get; init; } = [];
+
+    /// <summary>Options that keep the tool from writing its cache into the layer (<c>--no-cache-dir</c>, <c>--no-cache</c>).</summary>
+    public ImmutableArray<string> NoCacheOptions { get; init; } = [];
+
+    /// <summary>Commands that remove what the tool leaves behind, to run in the same RUN.</summary>
+    public ImmutableArray<string> CleanupCommands { get; init; } = [];
+
+    /// <summary>Paths of caches and indexes the tool leaves in the image; deleting them is a cleanup.</summary>
+    public ImmutableArray<string> CachePaths { get; init; } = [];
+
+    /// <summary>Dependency manifests to copy before installing (manifests first).</summary>
+    public ImmutableArray<string> Manifests { get; init; } = [];
+
+    /// <summary>Lockfiles that pin the dependency tree.</summary>
+    public ImmutableArray<string> Lockfiles { get; init; } = [];
+
+    /// <summary>The action of <paramref name="verb"/>, or null when the tool does not know it.</summary>
+    public PackageAction? ActionOf(string verb) => Verbs.TryGetValue(verb, out PackageAction action) ? action : null;
+}
