@@ -359,15 +359,14 @@ public class ShellParserTests
     }
 
     [Fact]
-    public void A_huge_command_parses_in_linear_time()
+    public void A_huge_command_parses_completely()
     {
+        // Timing belongs to the benchmark, not to a test; this checks nothing is lost or recursed into on a big input.
         string text = string.Join(" && ", Enumerable.Repeat("apt-get install -y \"pkg-$V\" 'x' a\\ b >/dev/null 2>&1", 20_000));
-        System.Diagnostics.Stopwatch watch = System.Diagnostics.Stopwatch.StartNew();
         ShellScript script = ShellParser.Parse(text);
-        watch.Stop();
 
         Assert.Equal(20_000, script.Commands.Length);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.All(script.Commands, static c => Assert.Equal(2, c.Simple!.Redirections.Length));
         AssertLossless(script);
     }
 }
