@@ -20,7 +20,9 @@ public static class CliApplication
             // System.CommandLine exits 1 on parse errors; ours say "bad input", which is 2.
             foreach (var error in parseResult.Errors)
             {
-                await console.Error.WriteLineAsync($"dockeropt: {error.Message}").ConfigureAwait(false);
+                // One line per problem: System.CommandLine lists allowed values on lines of their own.
+                var message = string.Join(' ', error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                await console.Error.WriteLineAsync($"dockeropt: {message}").ConfigureAwait(false);
             }
 
             await console.Error.WriteLineAsync("Run 'dockeropt --help' for usage.").ConfigureAwait(false);

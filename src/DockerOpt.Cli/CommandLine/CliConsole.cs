@@ -1,3 +1,8 @@
+using System.Collections.Immutable;
+
+using DockerOpt.Core.Passes;
+using DockerOpt.Transforms;
+
 namespace DockerOpt.Cli.CommandLine;
 
 /// <summary>
@@ -6,11 +11,17 @@ namespace DockerOpt.Cli.CommandLine;
 /// </summary>
 /// <param name="Out">Standard output: results (diffs, JSON, rewritten Dockerfiles).</param>
 /// <param name="Error">Standard error: diagnostics, progress and hints.</param>
-/// <param name="IsTerminal">Whether <paramref name="Out"/> is an interactive terminal (colour, progress).</param>
+/// <param name="IsTerminal">Whether <paramref name="Out"/> is an interactive terminal that wants colour (false when piped or NO_COLOR is set).</param>
 /// <param name="WorkingDirectory">What relative paths are resolved against.</param>
 public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTerminal, string WorkingDirectory)
 {
-    /// <summary>The process's own console. Colour only on a terminal and never when NO_COLOR is set.</summary>
+    /// <summary>
+    /// The passes rewrite, lint, passes and explain work with: the registry's, in its order. Tests give a fixed
+    /// set of their own so CLI behaviour is checked independently of how the real passes evolve.
+    /// </summary>
+    public ImmutableArray<IRewritePass> Passes { get; init; } = PassRegistry.All;
+
+    /// <summary>The process's own console. Colour only on a terminal and never when NO_COLOR is set (no-color.org).</summary>
     public static CliConsole FromSystem() => new(
         Console.Out,
         Console.Error,
@@ -19,4 +30,7 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTermina
 
     /// <summary>Resolves a user-given path against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+
+    /// <summary>The pass with this id among <see cref="Passes"/>, or null.</summary>
+    public IRewritePass? FindPass(string id) => Passes.FirstOrDefault(p => string.Equals(p.Info.Id, id, StringComparison.Ordinal));
 }

@@ -13,6 +13,13 @@ namespace DockerOpt.Cli.Commands;
 /// </summary>
 public sealed class ParseCommand : ICommandFactory
 {
+    public static readonly string[] Examples =
+    [
+        "dockeropt parse Dockerfile                  # the syntax tree",
+        "dockeropt parse --format json Dockerfile    # the JSON contract",
+        "dockeropt parse --roundtrip .               # check the byte-for-byte round trip of every Dockerfile below .",
+    ];
+
     public Command Create(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);

@@ -6,10 +6,6 @@ using DockerOpt.Cli.CommandLine;
 using DockerOpt.Cli.Input;
 using DockerOpt.Cli.Output;
 using DockerOpt.Cli.Rendering;
-using DockerOpt.Core.BuildContext;
-using DockerOpt.Core.Passes;
-using DockerOpt.Core.Rewriting;
-using DockerOpt.Transforms;
 
 namespace DockerOpt.Cli.Commands;
 
@@ -20,31 +16,39 @@ namespace DockerOpt.Cli.Commands;
 /// </summary>
 public sealed class RewriteCommand : ICommandFactory
 {
+    private const string DockerignorePassId = "dockerignore";
+
+    public static readonly string[] Examples =
+    [
+        "dockeropt rewrite                          # ./Dockerfile: diff + the reason for each change",
+        "dockeropt rewrite services/ --apply        # write every Dockerfile under services/ (and .dockerignore)",
+        "dockeropt rewrite --check                  # CI / pre-commit: exit 1 when a rewrite is pending",
+        "dockeropt rewrite api.Dockerfile -o -      # only the rewritten file on stdout",
+        "dockeropt rewrite --skip base-image --level aggressive",
+    ];
+
     public Command Create(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Dockerfiles or directories to search for them (default: ./Dockerfile)",
+            Description = "Dockerfiles, or directories to search for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile (default: ./Dockerfile)",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var apply = new Option<bool>("--apply") { Description = "Write the rewrite (and the .dockerignore) in place, atomically" };
+        var apply = new Option<bool>("--apply") { Description = "Write the rewrite (and the .dockerignore) in place, atomically; keeps encoding, line endings and permissions" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when a rewrite is pending (CI, pre-commit)" };
         var diff = new Option<bool>("--diff") { Description = "With --check or --apply, also print the diff" };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the rewritten Dockerfile to FILE, or '-' for stdout only" };
-        var context = new Option<string?>("--context") { Description = "The build context directory (default: the Dockerfile's directory)" };
-        var only = new Option<string[]>("--only") { Description = "Run only these pass ids (comma-separated)", AllowMultipleArgumentsPerToken = true };
-        var skip = new Option<string[]>("--skip") { Description = "Never run these pass ids (comma-separated)", AllowMultipleArgumentsPerToken = true };
-        var level = new Option<string>("--level") { Description = "safe (default) or aggressive (alpine/distroless and other bolder swaps)", DefaultValueFactory = _ => "safe" };
-        level.AcceptOnlyFromAmong("safe", "aggressive");
-        var format = new Option<string>("--format") { Description = "text (diff + reasons) or json", DefaultValueFactory = _ => "text" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the rewritten Dockerfile to FILE, or '-' for stdout only", HelpName = "FILE|-" };
+        var format = new Option<string>("--format") { Description = "text (diff + reasons) or json", DefaultValueFactory = _ => "text", HelpName = "text|json" };
         format.AcceptOnlyFromAmong("text", "json");
         var noDockerignore = new Option<bool>("--no-dockerignore") { Description = "Do not propose or write a .dockerignore" };
+        var passOptions = new PassOptions();
 
         var command = new Command("rewrite", "Rewrite Dockerfiles into smaller, faster-building, safer ones and show the diff with the reason for each change")
         {
-            paths, apply, check, diff, output, context, only, skip, level, format, noDockerignore,
+            paths, apply, check, diff, output, format, noDockerignore,
         };
+        passOptions.AddTo(command);
         command.SetAction(parseResult =>
         {
             var request = new RewriteRequest(
@@ -53,8 +57,9 @@ public sealed class RewriteCommand : ICommandFactory
                 parseResult.GetValue(check),
                 parseResult.GetValue(diff),
                 parseResult.GetValue(output),
-                parseResult.GetValue(context),
-                PassSelection.Create(parseResult.GetValue(only), parseResult.GetValue(skip), parseResult.GetValue(level)),
+                parseResult.GetValue(passOptions.Context),
+                parseResult.GetValue(passOptions.Config),
+                passOptions.Selection(parseResult, console),
                 parseResult.GetValue(format) ?? "text",
                 parseResult.GetValue(noDockerignore));
             return Run(console, request);
@@ -69,72 +74,59 @@ public sealed class RewriteCommand : ICommandFactory
             throw new UserInputException("dockeropt: --apply and --check cannot be used together (--check never writes)");
         }
 
-        var files = DockerfileDiscovery.Find(request.Paths, console.Resolve);
-        if (request.Output is not null && files.Count > 1)
+        if (request.Output is not null && (request.Apply || request.Check))
+        {
+            throw new UserInputException($"dockeropt: --output cannot be used with {(request.Apply ? "--apply" : "--check")}");
+        }
+
+        if (request.Output is not null && request.Output != "-" && !Directory.Exists(Path.GetDirectoryName(console.Resolve(request.Output))))
+        {
+            throw new UserInputException($"{request.Output}: the directory to write it in does not exist");
+        }
+
+        // Read, parse and rewrite everything first: a bad file stops the run before anything is written.
+        // --no-dockerignore also switches the dockerignore pass off, so its findings do not describe a file never written.
+        var selection = request.NoDockerignore ? request.Selection with { Skip = request.Selection.Skip.Add(DockerignorePassId) } : request.Selection;
+        var prepared = RewritePlanner.Prepare(console, request.Paths, selection, request.ConfigPath, request.Context, !request.NoDockerignore);
+        if (request.Output is not null && prepared.Count > 1)
         {
             throw new UserInputException("dockeropt: --output takes one Dockerfile, but the paths name several");
         }
 
-        // Read and parse everything first: a bad file stops the run before anything is written.
-        var loaded = files.Select(f => LoadedDockerfile.Load(f, DisplayPath.For(f, console.WorkingDirectory))).ToList();
-        var rewriter = PassRegistry.CreateRewriter();
-        var pending = false;
-        var json = request.Format == "json" ? new List<(RewriteResult, string)>() : null;
-        var results = new List<(LoadedDockerfile File, RewriteResult Result, IReadOnlyList<GeneratedFile> Files, string ContextRoot)>();
-
-        foreach (var file in loaded)
+        var pending = prepared.Any(p => p.Pending);
+        if (request.Output == "-")
         {
-            var contextRoot = request.Context is null ? Path.GetDirectoryName(file.FullPath)! : console.Resolve(request.Context);
-            if (!Directory.Exists(contextRoot))
-            {
-                throw new UserInputException($"{request.Context}: the build context directory does not exist");
-            }
-
-            var result = rewriter.Rewrite(file.Text, file.DisplayPath, new FileSystemBuildContext(contextRoot), request.Options);
-            var generated = request.NoDockerignore ? [] : result.Files.Where(f => f.Content != f.OriginalContent).ToList();
-            pending |= !string.Equals(result.RewrittenText, file.Text, StringComparison.Ordinal) || generated.Count > 0;
-            results.Add((file, result, generated, contextRoot));
+            console.Out.Write(prepared[0].Result.RewrittenText);
+            return pending ? ExitCodes.ChangesPendingOrCheckFailed : ExitCodes.Success;
         }
 
-        foreach (var (file, result, generated, contextRoot) in results)
+        if (request.Format == "json")
         {
-            if (request.Output == "-")
-            {
-                console.Out.Write(result.RewrittenText);
-                continue;
-            }
+            WriteJson(console, prepared);
+        }
 
-            if (json is not null)
+        foreach (var rewrite in prepared)
+        {
+            if (request.Format != "json")
             {
-                json.Add((result, file.DisplayPath));
-            }
-            else if (!request.Check || request.ShowDiff)
-            {
-                if (!request.Apply || request.ShowDiff)
+                if ((!request.Check && !request.Apply && request.Output is null) || request.ShowDiff)
                 {
-                    WriteDiffs(console, file, result, generated, contextRoot);
+                    WriteDiffs(console, rewrite);
                 }
-            }
 
-            if (json is null)
-            {
-                console.Error.Write(RewriteReport.Render(result, file.DisplayPath));
+                console.Error.Write(RewriteReport.Render(rewrite.Result, rewrite.File.DisplayPath, console.IsTerminal));
             }
 
             if (request.Output is not null)
             {
                 var target = console.Resolve(request.Output);
-                AtomicFileWriter.Write(target, result.RewrittenText, File.Exists(target) ? File.ReadAllBytes(target) : null);
+                AtomicFileWriter.Write(target, rewrite.Result.RewrittenText, File.Exists(target) ? File.ReadAllBytes(target) : null);
+                console.Error.WriteLine($"wrote {DisplayPath.For(target, console.WorkingDirectory)}");
             }
             else if (request.Apply)
             {
-                Apply(console, file, result, generated, contextRoot);
+                Apply(console, rewrite);
             }
-        }
-
-        if (json is not null)
-        {
-            WriteJson(console, json);
         }
 
         if (request.Apply || request.Output is not null)
@@ -144,22 +136,24 @@ public sealed class RewriteCommand : ICommandFactory
 
         if (request.Check && pending)
         {
-            console.Error.WriteLine("dockeropt: a rewrite is pending (run 'dockeropt rewrite --apply' to write it)");
+            var count = prepared.Count(p => p.Pending);
+            console.Error.WriteLine($"dockeropt: a rewrite is pending for {count} file{(count == 1 ? string.Empty : "s")} (run 'dockeropt rewrite --apply' to write it)");
         }
 
         return pending ? ExitCodes.ChangesPendingOrCheckFailed : ExitCodes.Success;
     }
 
-    private static void WriteDiffs(CliConsole console, LoadedDockerfile file, RewriteResult result, IReadOnlyList<GeneratedFile> generated, string contextRoot)
+    private static void WriteDiffs(CliConsole console, PreparedRewrite rewrite)
     {
-        if (!string.Equals(result.RewrittenText, file.Text, StringComparison.Ordinal))
+        var file = rewrite.File;
+        if (rewrite.DockerfileChanges)
         {
-            console.Out.Write(UnifiedDiff.Render(file.Text, result.RewrittenText, $"a/{file.DisplayPath}", $"b/{file.DisplayPath}", console.IsTerminal));
+            console.Out.Write(UnifiedDiff.Render(file.Text, rewrite.Result.RewrittenText, $"a/{file.DisplayPath}", $"b/{file.DisplayPath}", console.IsTerminal));
         }
 
-        foreach (var extra in generated)
+        foreach (var extra in rewrite.ProposedFiles)
         {
-            var display = DisplayPath.For(Path.Combine(contextRoot, extra.RelativePath), console.WorkingDirectory);
+            var display = DisplayPath.For(Path.Combine(rewrite.ContextRoot, extra.RelativePath), console.WorkingDirectory);
             console.Out.Write(UnifiedDiff.Render(
                 extra.OriginalContent ?? string.Empty,
                 extra.Content,
@@ -169,23 +163,27 @@ public sealed class RewriteCommand : ICommandFactory
         }
     }
 
-    private static void Apply(CliConsole console, LoadedDockerfile file, RewriteResult result, IReadOnlyList<GeneratedFile> generated, string contextRoot)
+    private static void Apply(CliConsole console, PreparedRewrite rewrite)
     {
-        if (!string.Equals(result.RewrittenText, file.Text, StringComparison.Ordinal))
+        var file = rewrite.File;
+        if (rewrite.DockerfileChanges)
         {
-            AtomicFileWriter.Write(file.FullPath, result.RewrittenText, file.Bytes);
+            AtomicFileWriter.Write(file.FullPath, rewrite.Result.RewrittenText, file.Bytes);
             console.Error.WriteLine($"wrote {file.DisplayPath}");
         }
 
-        foreach (var extra in generated)
+        foreach (var extra in rewrite.ProposedFiles)
         {
-            var path = Path.Combine(contextRoot, extra.RelativePath);
-            var expected = extra.OriginalContent is null ? null : Encoding.UTF8.GetBytes(extra.OriginalContent);
-            if (expected is not null && File.Exists(path))
+            var path = Path.Combine(rewrite.ContextRoot, extra.RelativePath);
+            byte[]? expected = null;
+            if (extra.OriginalContent is not null)
             {
-                // Compare with the bytes on disk, not a re-encoding: a BOM or odd bytes must not defeat the check.
-                var onDisk = File.ReadAllBytes(path);
-                expected = Encoding.UTF8.GetString(onDisk) == extra.OriginalContent ? onDisk : expected;
+                // Compare with the bytes on disk when they decode to what the pass read: a BOM or odd bytes must not
+                // defeat the changed-since-read check, and a real change since then must still be caught.
+                var onDisk = File.Exists(path) ? File.ReadAllBytes(path) : null;
+                expected = onDisk is not null && string.Equals(Encoding.UTF8.GetString(onDisk).TrimStart('\uFEFF'), extra.OriginalContent.TrimStart('\uFEFF'), StringComparison.Ordinal)
+                    ? onDisk
+                    : Encoding.UTF8.GetBytes(extra.OriginalContent);
             }
 
             AtomicFileWriter.Write(path, extra.Content, expected);
@@ -193,22 +191,22 @@ public sealed class RewriteCommand : ICommandFactory
         }
     }
 
-    private static void WriteJson(CliConsole console, List<(RewriteResult Result, string Path)> results)
+    private static void WriteJson(CliConsole console, IReadOnlyList<PreparedRewrite> rewrites)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            if (results.Count != 1)
+            if (rewrites.Count != 1)
             {
                 writer.WriteStartArray();
             }
 
-            foreach (var (result, path) in results)
+            foreach (var rewrite in rewrites)
             {
-                RewriteJson.Write(writer, result, path);
+                RewriteJson.Write(writer, rewrite.Result, rewrite.File.DisplayPath, rewrite.ProposedFiles);
             }
 
-            if (results.Count != 1)
+            if (rewrites.Count != 1)
             {
                 writer.WriteEndArray();
             }
@@ -224,7 +222,8 @@ public sealed class RewriteCommand : ICommandFactory
         bool ShowDiff,
         string? Output,
         string? Context,
-        RewriteOptions Options,
+        string? ConfigPath,
+        PassSelection Selection,
         string Format,
         bool NoDockerignore);
 }

@@ -1,17 +1,24 @@
 using System.Collections.Immutable;
 
 using DockerOpt.Cli.CommandLine;
+using DockerOpt.Cli.Configuration;
 using DockerOpt.Core.Passes;
-using DockerOpt.Transforms;
 
 namespace DockerOpt.Cli.Input;
 
-/// <summary>Turns --only, --skip and --level into <see cref="RewriteOptions"/>, refusing unknown pass ids.</summary>
-public static class PassSelection
+/// <summary>
+/// The pass choices of the command line (<c>--only</c>, <c>--skip</c>, <c>--level</c>), validated as soon as the
+/// command starts, and combined with a file's <c>.dockeropt.yaml</c>: the command line wins (<c>--level</c> and
+/// <c>--only</c> replace the file's, <c>--skip</c> adds to it).
+/// </summary>
+public sealed record PassSelection(ImmutableHashSet<string> Only, ImmutableHashSet<string> Skip, RewriteLevel? Level)
 {
-    public static RewriteOptions Create(string[]? only, string[]? skip, string? level)
+    /// <summary>Reads the options, refusing unknown pass ids with the list of known ones.</summary>
+    /// <exception cref="UserInputException">An id names no pass.</exception>
+    public static PassSelection FromCommandLine(CliConsole console, string[]? only, string[]? skip, string? level)
     {
-        var known = PassRegistry.All.Select(p => p.Info.Id).ToImmutableHashSet(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(console);
+        var known = console.Passes.Select(p => p.Info.Id).ToImmutableHashSet(StringComparer.Ordinal);
         var onlyIds = Split(only);
         var skipIds = Split(skip);
         var unknown = onlyIds.Concat(skipIds).Where(id => !known.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
@@ -21,8 +28,23 @@ public static class PassSelection
                 $"dockeropt: unknown pass id {string.Join(", ", unknown.Select(id => $"'{id}'"))}; known passes: {string.Join(", ", known.Order(StringComparer.Ordinal))} (see 'dockeropt passes')");
         }
 
-        var rewriteLevel = string.Equals(level, "aggressive", StringComparison.Ordinal) ? RewriteLevel.Aggressive : RewriteLevel.Safe;
-        return new RewriteOptions(rewriteLevel, onlyIds, skipIds);
+        RewriteLevel? rewriteLevel = level switch
+        {
+            null => null,
+            "aggressive" => RewriteLevel.Aggressive,
+            _ => RewriteLevel.Safe,
+        };
+        return new PassSelection(onlyIds, skipIds, rewriteLevel);
+    }
+
+    /// <summary>The options for one Dockerfile under its configuration.</summary>
+    public RewriteOptions For(DockeroptConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new RewriteOptions(
+            Level ?? config.Level ?? RewriteLevel.Safe,
+            Only.IsEmpty ? config.Only : Only,
+            config.Skip.Union(Skip));
     }
 
     // Accepts "--only a,b", "--only a --only b" and "--only a b".

@@ -1,20 +1,29 @@
 using System.Text.Json;
 
+using DiffPlex;
+using DiffPlex.Chunkers;
+
+using DockerOpt.Core.Passes;
 using DockerOpt.Core.Rewriting;
 
 namespace DockerOpt.Cli.Rendering;
 
-/// <summary>The machine-readable rewrite: rewritten text, per-pass findings and proposed files.</summary>
+/// <summary>
+/// The machine-readable rewrite: the rewritten text, the edits (line ranges of the original replaced by new text,
+/// line endings included), every pass's findings, and the proposed files beside the Dockerfile.
+/// </summary>
 public static class RewriteJson
 {
-    public static void Write(Utf8JsonWriter writer, RewriteResult result, string displayPath)
+    public static void Write(Utf8JsonWriter writer, RewriteResult result, string displayPath, IReadOnlyList<GeneratedFile> proposedFiles)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(proposedFiles);
         writer.WriteStartObject();
         writer.WriteString("path", displayPath);
-        writer.WriteBoolean("changed", result.HasChanges);
+        writer.WriteBoolean("changed", !string.Equals(result.OriginalText, result.RewrittenText, StringComparison.Ordinal) || proposedFiles.Count > 0);
         writer.WriteString("rewritten", result.RewrittenText);
+        WriteEdits(writer, result.OriginalText, result.RewrittenText);
         writer.WriteStartArray("passes");
         foreach (var pass in result.Passes)
         {
@@ -39,7 +48,7 @@ public static class RewriteJson
 
         writer.WriteEndArray();
         writer.WriteStartArray("files");
-        foreach (var file in result.Files)
+        foreach (var file in proposedFiles)
         {
             writer.WriteStartObject();
             writer.WriteString("path", file.RelativePath);
@@ -58,5 +67,23 @@ public static class RewriteJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    // Each edit replaces original lines [startLine, startLine + lineCount) with newText; lineCount 0 inserts before startLine.
+    private static void WriteEdits(Utf8JsonWriter writer, string oldText, string newText)
+    {
+        writer.WriteStartArray("edits");
+        var diff = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, new LineEndingsPreservingChunker());
+        foreach (var block in diff.DiffBlocks)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("startLine", block.DeleteStartA + 1);
+            writer.WriteNumber("lineCount", block.DeleteCountA);
+            writer.WriteString("oldText", string.Concat(diff.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA)));
+            writer.WriteString("newText", string.Concat(diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB)));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 }

@@ -13,9 +13,16 @@ namespace DockerOpt.Cli.Rendering;
 /// </summary>
 public static class RewriteReport
 {
-    public static string Render(RewriteResult result, string displayPath)
+    private const string Yellow = "\u001b[33m";
+    private const string Bold = "\u001b[1m";
+    private const string Dim = "\u001b[2m";
+    private const string Reset = "\u001b[0m";
+
+    public static string Render(RewriteResult result, string displayPath, bool colour = false)
     {
         ArgumentNullException.ThrowIfNull(result);
+        string Paint(string style, string text) => colour ? style + text + Reset : text;
+
         var builder = new StringBuilder();
         var applied = result.Passes.Where(p => p.Findings.Any(f => f.Kind == FindingKind.Applied)).ToList();
         var changeCount = applied.Sum(p => p.Findings.Count(f => f.Kind == FindingKind.Applied));
@@ -27,26 +34,28 @@ public static class RewriteReport
         }
         else
         {
-            builder.Append(CultureInfo.InvariantCulture, $"{displayPath}: {changeCount} change{Plural(changeCount)} by {applied.Count} pass{(applied.Count == 1 ? string.Empty : "es")}");
+            builder.Append(Paint(Bold, string.Create(CultureInfo.InvariantCulture, $"{displayPath}: {changeCount} change{Plural(changeCount)} by {applied.Count} pass{(applied.Count == 1 ? string.Empty : "es")}")));
             builder.Append(behaviour > 0
                 ? string.Create(CultureInfo.InvariantCulture, $" ({behaviour} may change behaviour: prove them with 'dockeropt verify')\n")
                 : "\n");
             foreach (var pass in applied)
             {
-                builder.Append(CultureInfo.InvariantCulture, $"  {pass.Info.Id}\n");
+                var hadolint = pass.Info.HadolintIds.IsDefaultOrEmpty ? string.Empty : $" ({string.Join(", ", pass.Info.HadolintIds)})";
+                builder.Append(CultureInfo.InvariantCulture, $"  {Paint(Bold, pass.Info.Id)}{hadolint}: {pass.Info.Title}\n");
                 foreach (var finding in pass.Findings.Where(f => f.Kind == FindingKind.Applied))
                 {
-                    builder.Append(CultureInfo.InvariantCulture, $"    line {finding.Line}: {finding.Message}{(finding.ChangesBehaviour ? "  [changes behaviour]" : string.Empty)}\n");
+                    var mark = finding.ChangesBehaviour ? "  " + Paint(Yellow, "[changes behaviour]") : string.Empty;
+                    builder.Append(CultureInfo.InvariantCulture, $"    line {finding.Line}: {finding.Message}{mark}\n");
                 }
             }
         }
 
-        AppendSection(builder, result, FindingKind.Declined, "Left alone");
-        AppendSection(builder, result, FindingKind.Advice, "Advice");
+        AppendSection(builder, result, FindingKind.Advice, "Advice", s => s);
+        AppendSection(builder, result, FindingKind.Declined, "Left alone", s => Paint(Dim, s));
         return builder.ToString();
     }
 
-    private static void AppendSection(StringBuilder builder, RewriteResult result, FindingKind kind, string title)
+    private static void AppendSection(StringBuilder builder, RewriteResult result, FindingKind kind, string title, Func<string, string> paint)
     {
         var findings = result.Findings.Where(f => f.Kind == kind).ToList();
         if (findings.Count == 0)
@@ -57,7 +66,7 @@ public static class RewriteReport
         builder.Append(CultureInfo.InvariantCulture, $"{title}:\n");
         foreach (var finding in findings)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"  line {finding.Line}: {finding.PassId}: {finding.Message}\n");
+            builder.Append(paint(string.Create(CultureInfo.InvariantCulture, $"  line {finding.Line}: {finding.PassId}: {finding.Message}"))).Append('\n');
         }
     }
 

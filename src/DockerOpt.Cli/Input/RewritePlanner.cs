@@ -1,0 +1,59 @@
+using DockerOpt.Cli.CommandLine;
+using DockerOpt.Cli.Configuration;
+using DockerOpt.Core.BuildContext;
+using DockerOpt.Core.Rewriting;
+
+namespace DockerOpt.Cli.Input;
+
+/// <summary>
+/// The read-everything-first half of rewrite and lint: finds the Dockerfiles, reads and parses ALL of them, finds
+/// each one's configuration and build context, and runs the passes in memory. Any bad input stops here, before a
+/// single byte is written.
+/// </summary>
+public static class RewritePlanner
+{
+    /// <param name="console">Where paths are resolved and which passes run.</param>
+    /// <param name="paths">PATH arguments (files or directories).</param>
+    /// <param name="selection">The command line's pass choices.</param>
+    /// <param name="configPath">--config, or null to look for .dockeropt.yaml upward from each Dockerfile.</param>
+    /// <param name="contextDirectory">--context, or null for each Dockerfile's own directory.</param>
+    /// <param name="includeGeneratedFiles">False with --no-dockerignore.</param>
+    public static IReadOnlyList<PreparedRewrite> Prepare(
+        CliConsole console,
+        IEnumerable<string> paths,
+        PassSelection selection,
+        string? configPath,
+        string? contextDirectory,
+        bool includeGeneratedFiles)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(selection);
+        var configs = new ConfigDiscovery(console, configPath);
+        string? explicitContext = null;
+        if (contextDirectory is not null)
+        {
+            explicitContext = console.Resolve(contextDirectory);
+            if (!Directory.Exists(explicitContext))
+            {
+                throw new UserInputException($"{contextDirectory}: the build context directory does not exist");
+            }
+        }
+
+        var files = DockerfileDiscovery.Find(paths, console.Resolve);
+        var loaded = files.Select(f => LoadedDockerfile.Load(f, DisplayPath.For(f, console.WorkingDirectory))).ToList();
+        var prepared = new List<PreparedRewrite>(loaded.Count);
+        foreach (var file in loaded)
+        {
+            var config = configs.For(file.FullPath);
+            var contextRoot = explicitContext ?? Path.GetDirectoryName(file.FullPath)!;
+            var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, config));
+            var result = rewriter.Rewrite(file.Text, file.DisplayPath, new FileSystemBuildContext(contextRoot), selection.For(config));
+            var proposed = includeGeneratedFiles
+                ? result.Files.Where(f => !string.Equals(f.Content, f.OriginalContent, StringComparison.Ordinal)).ToList()
+                : [];
+            prepared.Add(new PreparedRewrite(file, config, contextRoot, result, proposed));
+        }
+
+        return prepared;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+using DockerOpt.Cli.Lint;
+
+namespace DockerOpt.Cli.Rendering;
+
+/// <summary>
+/// Lint diagnostics as one JSON document: <c>{"version": 1, "files": [...], "diagnostics": [{"file", "line",
+/// "column", "severity", "rule", "hadolint": [...], "message", "changesBehaviour", "explain"}]}</c>.
+/// </summary>
+public static class LintJson
+{
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<string> files, IReadOnlyList<LintDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        writer.WriteStartObject();
+        writer.WriteNumber("version", 1);
+        writer.WriteStartArray("files");
+        foreach (var file in files)
+        {
+            writer.WriteStringValue(file);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("diagnostics");
+        foreach (var d in diagnostics)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", d.Path);
+            writer.WriteNumber("line", d.Line);
+            writer.WriteNumber("column", d.Column);
+            writer.WriteString("severity", d.SeverityText);
+            writer.WriteString("rule", d.RuleId);
+            writer.WriteStartArray("hadolint");
+            foreach (var id in d.HadolintIds)
+            {
+                writer.WriteStringValue(id);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("message", d.Message);
+            writer.WriteBoolean("changesBehaviour", d.ChangesBehaviour);
+            writer.WriteString("explain", d.ExplainCommand);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

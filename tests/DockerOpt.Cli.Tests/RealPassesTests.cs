@@ -1,0 +1,64 @@
+using DockerOpt.Cli.Tests.Support;
+using DockerOpt.TestKit;
+using DockerOpt.Transforms;
+
+namespace DockerOpt.Cli.Tests;
+
+/// <summary>The CLI with the production passes, on the bundled examples (copied: the repository is never written).</summary>
+public sealed class RealPassesTests : IDisposable
+{
+    private readonly CliSandbox sandbox = new() { Passes = PassRegistry.All };
+
+    public void Dispose() => sandbox.Dispose();
+
+    [Theory]
+    [InlineData("node")]
+    [InlineData("python")]
+    [InlineData("go")]
+    public void Rewrite_apply_then_check_is_clean_and_a_second_apply_changes_nothing_on_the_examples(string example)
+    {
+        CopyExample(example);
+
+        var show = sandbox.Run("rewrite", "Dockerfile");
+        var apply = sandbox.Run("rewrite", "--apply");
+        var afterApply = sandbox.State();
+        var check = sandbox.Run("rewrite", "--check");
+        var second = sandbox.Run("rewrite", "--apply");
+
+        Assert.True(show.ExitCode is 0 or 1, show.ToString());
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(afterApply, sandbox.State());
+    }
+
+    [Theory]
+    [InlineData("node")]
+    [InlineData("python")]
+    [InlineData("go")]
+    public void Lint_sarif_of_the_examples_validates(string example)
+    {
+        CopyExample(example);
+
+        var result = sandbox.Run("lint", "--format", "sarif");
+
+        Assert.True(result.ExitCode is 0 or 1, result.ToString());
+        var evaluation = SarifSchema.Evaluate(result.Out);
+        Assert.True(evaluation.IsValid, string.Join('\n', SarifSchema.Errors(evaluation)));
+    }
+
+    private void CopyExample(string example)
+    {
+        var source = Path.Combine(Repo.ExamplesDirectory, example);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "node_modules" or "bin" or "obj"))
+            {
+                continue;
+            }
+
+            sandbox.WriteBytes(relative, File.ReadAllBytes(file));
+        }
+    }
+}
