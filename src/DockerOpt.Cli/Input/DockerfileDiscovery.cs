@@ -9,6 +9,10 @@ public static class DockerfileDiscovery
 {
     private static readonly string[] SkippedDirectories = [".git", "node_modules", "bin", "obj", ".venv", "vendor"];
 
+    // Files that mention Dockerfile in their name but are documentation, data or ignore files
+    // (e.g. a licence text named after the dockerfile-utils project).
+    private static readonly string[] NotDockerfileExtensions = [".dockerignore", ".md", ".txt", ".tsv", ".json", ".yml", ".yaml", ".sh"];
+
     /// <summary>The Dockerfiles named by <paramref name="paths"/>, each resolved to a full path, in a stable order.</summary>
     /// <exception cref="CommandLine.UserInputException">A path does not exist, or a directory holds no Dockerfile.</exception>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths, Func<string, string> resolve)
@@ -48,8 +52,8 @@ public static class DockerfileDiscovery
         ArgumentNullException.ThrowIfNull(fileName);
         return (fileName.Contains("dockerfile", StringComparison.OrdinalIgnoreCase)
                 || fileName.Contains("containerfile", StringComparison.OrdinalIgnoreCase))
-            && !fileName.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase)
-            && !fileName.EndsWith(".received.Dockerfile", StringComparison.OrdinalIgnoreCase);
+            && !NotDockerfileExtensions.Any(extension => fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            && !fileName.Contains(".received.", StringComparison.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<string> Enumerate(string directory)
