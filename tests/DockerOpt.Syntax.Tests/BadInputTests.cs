@@ -67,11 +67,23 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void A_one_megabyte_line_parses_in_linear_time()
+    public void A_one_megabyte_line_parses_in_linear_time_and_is_reported_as_too_long_for_buildkit()
     {
         string line = "RUN echo " + new string('a', 1_000_000) + " <<EOF [\"x\" " + new string('"', 1000) + "\n";
 
-        AssertParsesQuickly("FROM a\n" + line, TimeSpan.FromSeconds(30));
+        DockerfileSyntax syntax = AssertParsesQuickly("FROM a\n" + line, TimeSpan.FromSeconds(30));
+
+        Diagnostic error = Assert.Single(syntax.Diagnostics, d => d.Id == DiagnosticIds.LineTooLong);
+        Assert.Equal((2, 1, DiagnosticSeverity.Error), (error.Line, error.Column, error.Severity));
+    }
+
+    [Fact]
+    public void A_line_just_under_the_buildkit_limit_is_fine()
+    {
+        string line = "RUN echo " + new string('a', 65_535 - "RUN echo \n".Length) + "\n";
+
+        Assert.DoesNotContain(DockerfileParser.Parse(line).Diagnostics, d => d.Id == DiagnosticIds.LineTooLong);
+        Assert.Contains(DockerfileParser.Parse("RUN echo a" + line).Diagnostics, d => d.Id == DiagnosticIds.LineTooLong);
     }
 
     [Fact]
@@ -90,14 +102,15 @@ public sealed class BadInputTests : IDisposable
 
     // The limits are far above the measured times (a 10 MB file parses in about a second on one idle core): they catch
     // hangs and quadratic behaviour, not slow machines.
-    private static void AssertParsesQuickly(string text, TimeSpan limit)
+    private static DockerfileSyntax AssertParsesQuickly(string text, TimeSpan limit)
     {
         var stopwatch = Stopwatch.StartNew();
         DockerfileSyntax syntax = DockerfileParser.Parse(text);
-        Assert.Equal(text, syntax.ToFullString());
+        Assert.True(text == syntax.ToFullString(), "the printed text differs from the input");
         stopwatch.Stop();
 
         Assert.True(stopwatch.Elapsed < limit, $"parsing {text.Length} chars took {stopwatch.Elapsed}");
+        return syntax;
     }
 
     private string Write(string name, byte[] bytes)

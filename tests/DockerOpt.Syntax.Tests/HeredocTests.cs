@@ -109,3 +109,42 @@ public sealed class HeredocTests
         Assert.True(heredoc.IsTerminated);
     }
 }
+
+/// <summary>Heredoc delimiter cases from BuildKit's own parser tests (parser_heredoc_test.go), as facts.</summary>
+public sealed class HeredocDelimiterTests
+{
+    [Theory]
+    [InlineData("RUN <<EOF\n", new[] { "EOF" }, new[] { true })]
+    [InlineData("RUN <<-EOF\n", new[] { "EOF" }, new[] { true })]
+    [InlineData("RUN <<- EOF\n", new[] { "EOF" }, new[] { true })]
+    [InlineData("RUN << -EOF\n", new[] { "-EOF" }, new[] { true })]
+    [InlineData("RUN <<  EOF  > foo\n", new[] { "EOF" }, new[] { true })]
+    [InlineData("RUN 4<<EOF\n", new[] { "EOF" }, new[] { true })]
+    [InlineData("RUN <<EOF <<EOF2\n", new[] { "EOF", "EOF2" }, new[] { true, true })]
+    [InlineData("RUN <<eo'f'\n", new[] { "eof" }, new[] { false })]
+    [InlineData("RUN <<eo\\'f\n", new[] { "eo'f" }, new[] { true })]
+    [InlineData("RUN <<'e'o\\'f\n", new[] { "eo'f" }, new[] { false })]
+    [InlineData("RUN <<'one two'\n", new[] { "one two" }, new[] { false })]
+    [InlineData("RUN <<$EOF\n", new[] { "$EOF" }, new[] { true })]
+    [InlineData("COPY <<file.txt /dest\n", new[] { "file.txt" }, new[] { true })]
+    [InlineData("RUN '<<EOF'\n", new string[0], new bool[0])]
+    [InlineData("RUN \"<<EOF\"\n", new string[0], new bool[0])]
+    [InlineData("RUN <<<EOF\n", new string[0], new bool[0])]
+    [InlineData("RUN <<EOF sh\n", new[] { "EOF" }, new[] { true })]
+    [InlineData("USER <<INVALID\n", new string[0], new bool[0])]
+    public void Heredoc_delimiters_are_read_as_buildkit_reads_them(string line, string[] names, bool[] expand)
+    {
+        InstructionSyntax instruction = DockerfileParser.Parse(line).Instructions[0];
+
+        Assert.Equal(names, instruction.Heredocs.Select(h => h.Name).ToArray());
+        Assert.Equal(expand, instruction.Heredocs.Select(h => h.Expand).ToArray());
+    }
+
+    [Fact]
+    public void Each_heredoc_body_ends_only_at_its_own_delimiter()
+    {
+        InstructionSyntax copy = DockerfileParser.Parse("COPY <<X <<Y /dest\nY\nX\nX\nY\n").Instructions[0];
+
+        Assert.Equal(["Y\n", "X\n"], copy.Heredocs.Select(h => h.Content));
+    }
+}

@@ -7,6 +7,7 @@ public static class DiagnosticIds
     public const string InvalidUtf8 = "invalid-utf8";
     public const string UnreadableFile = "unreadable-file";
     public const string NoInstructions = "no-instructions";
+    public const string LineTooLong = "line-too-long";
     public const string DuplicateDirective = "duplicate-directive";
     public const string InvalidEscape = "invalid-escape";
     public const string UnknownInstruction = "unknown-instruction";

@@ -43,6 +43,8 @@ public static class DockerfileParser
                 ParseConstruct();
             }
 
+            ReportOverlongLines();
+
             if (!_constructs.Any(c => c is InstructionSyntax))
             {
                 Report(DiagnosticSeverity.Error, DiagnosticIds.NoInstructions, "file with no instructions", new TextSpan(_text.Length, 0));
@@ -357,6 +359,29 @@ public static class DockerfileParser
             }
 
             return end;
+        }
+
+        /// <summary>
+        /// BuildKit reads lines with Go's bufio.Scanner, whose buffer holds 64 KiB: a longer line (terminator
+        /// included) makes it refuse the whole file.
+        /// </summary>
+        private void ReportOverlongLines()
+        {
+            const int MaxLineBytes = 64 * 1024;
+            foreach (TextLine line in _lines)
+            {
+                int length = line.FullEnd - line.Start;
+                if (length * 3 <= MaxLineBytes)
+                {
+                    continue;
+                }
+
+                int bytes = System.Text.Encoding.UTF8.GetByteCount(_text.AsSpan(line.Start, length));
+                if (bytes > MaxLineBytes)
+                {
+                    Report(DiagnosticSeverity.Error, DiagnosticIds.LineTooLong, $"line is {bytes} bytes long; BuildKit refuses lines longer than {MaxLineBytes - 1} bytes", new TextSpan(line.Start, 0));
+                }
+            }
         }
 
         private void Add(SyntaxConstruct construct) => _constructs.Add(construct);

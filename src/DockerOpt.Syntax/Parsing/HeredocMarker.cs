@@ -4,7 +4,7 @@ namespace DockerOpt.Syntax;
 internal sealed record HeredocMarker(int LogicalStart, int LogicalEnd, string Name, int FileDescriptor, bool StripTabs, bool Expand)
 {
     /// <summary>
-    /// BuildKit's <c>heredocsFromLine</c>: every word of the line matching <c>^(\d*)&lt;&lt;(-?)([^&lt;]*)$</c> whose
+    /// BuildKit's <c>heredocsFromLine</c>: every word of the line matching <c>^(\d*)&lt;&lt;(-?)\s*([^&lt;]*)$</c> whose
     /// delimiter is a single shell word.
     /// </summary>
     public static IReadOnlyList<HeredocMarker> FindAll(string line)
@@ -49,6 +49,12 @@ internal sealed record HeredocMarker(int LogicalStart, int LogicalEnd, string Na
         int restStart = digits + 2;
         bool stripTabs = restStart < raw.Length && raw[restStart] == '-';
         if (stripTabs)
+        {
+            restStart++;
+        }
+
+        // `^(\d*)<<(-?)\s*([^<]*)$`: whitespace between the marker and the delimiter is allowed.
+        while (restStart < raw.Length && Chars.IsRegexSpace(raw[restStart]))
         {
             restStart++;
         }

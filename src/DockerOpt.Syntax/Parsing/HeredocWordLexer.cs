@@ -80,6 +80,25 @@ internal static class HeredocWordLexer
                     i += 2;
                     break;
 
+                case '<' when i + 1 < end && text[i + 1] == '<':
+                    {
+                        // BuildKit's processPossibleHeredoc: `<< EOF` and `<<- EOF` stay one word, whitespace included.
+                        int next = i + 2;
+                        if (next < end && text[next] == '-')
+                        {
+                            next++;
+                        }
+
+                        while (next < end && text[next] is ' ' or '\t')
+                        {
+                            next++;
+                        }
+
+                        word.Append(text, i, next - i);
+                        i = next;
+                        break;
+                    }
+
                 case '$' when i + 1 < end && text[i + 1] == '{':
                     {
                         int close = text.IndexOf('}', i + 2, end - i - 2);
