@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Refreshes every figure in BENCHMARKS.md in one run. Prints markdown-ready tables; paste them in.
+#
+#   bash scripts/bench/run.sh [--tool] [--examples] [--micro]     (default: all three)
+#     --tool      CLI start-up and whole-corpus throughput, JIT vs Native AOT (hyperfine + GNU time)
+#     --micro     in-process BenchmarkDotNet over the corpus (parse+print, rewrite), with allocations
+#     --examples  per example, side by side on one engine: original, dockeropt rewrite, expert
+#                 (sizes, layers, cold build, warm rebuild after a source edit) via scripts/examples/build-all.sh
+#
+# Needs: the .NET SDK, ../shared/corpus, hyperfine (apt-get install -y hyperfine) and, for --examples,
+# a running engine with the stand-in base images (bash scripts/engine/setup.sh).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+CORPUS=${DOCKEROPT_CORPUS:-$(cd .. && pwd)/shared/corpus}
+OUT=${BENCH_OUT:-$ROOT/artifacts/bench}
+mkdir -p "$OUT"
+
+want_tool=0 want_examples=0 want_micro=0
+[ $# -eq 0 ] && { want_tool=1; want_examples=1; want_micro=1; }
+for a in "$@"; do
+  case $a in --tool) want_tool=1 ;; --examples) want_examples=1 ;; --micro) want_micro=1 ;;
+    *) echo "unknown argument $a" >&2; exit 2 ;; esac
+done
+
+echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+
+JIT="$OUT/jit/dockeropt"
+AOT="$OUT/aot/dockeropt"
+build_cli() {
+  dotnet publish src/DockerOpt.Cli -c Release -o "$OUT/jit" --nologo -v quiet -p:PublishAot=false >/dev/null
+  dotnet publish src/DockerOpt.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$OUT/aot" --nologo -v quiet >/dev/null
+}
+
+if [ $want_tool = 1 ]; then
+  command -v hyperfine >/dev/null || { echo "hyperfine missing: apt-get install -y hyperfine" >&2; exit 2; }
+  build_cli
+  files=$(find "$CORPUS" -type f \( -iname '*dockerfile*' -o -iname '*containerfile*' \) ! -path '*/LICENSES/*' | wc -l)
+  bytes=$(find "$CORPUS" -type f \( -iname '*dockerfile*' -o -iname '*containerfile*' \) ! -path '*/LICENSES/*' -print0 | xargs -0 cat | wc -c)
+  echo; echo "## CLI start-up and corpus throughput ($files files, $bytes bytes)"
+  hyperfine -N --warmup 3 --runs 20 --export-markdown "$OUT/startup.md" "$JIT --version" "$AOT --version" >/dev/null
+  cat "$OUT/startup.md"
+  echo
+  echo "| build | command | wall s | files/s | MB/s | peak RSS MB |"
+  echo "|---|---|---:|---:|---:|---:|"
+  for kind in jit aot; do
+    bin="$OUT/$kind/dockeropt"
+    for cmd in "parse --roundtrip" "rewrite --check --no-dockerignore" "lint --format json"; do
+      # GNU time: wall seconds and max resident set size (KiB). Exit 1 (changes pending) is expected.
+      /usr/bin/time -f "%e %M" -o "$OUT/time.txt" $bin $cmd "$CORPUS" >/dev/null 2>&1 || true
+      read -r wall rss <"$OUT/time.txt"
+      awk -v k="$kind" -v c="$cmd" -v w="$wall" -v r="$rss" -v f="$files" -v b="$bytes" \
+        'BEGIN { printf "| %s | `%s` | %.2f | %.0f | %.2f | %.0f |\n", k, c, w, f/w, b/w/1e6, r/1024 }'
+    done
+  done
+fi
+
+if [ $want_micro = 1 ]; then
+  echo; echo "## In-process (BenchmarkDotNet, whole corpus per operation)"
+  DOCKEROPT_CORPUS="$CORPUS" dotnet run -c Release --project bench/DockerOpt.Benchmarks -- \
+    --filter '*' --job short --inProcess --artifacts "$OUT/bdn" >"$OUT/bdn.log" 2>&1
+  grep -E '^// corpus:' "$OUT/bdn.log" | head -1
+  cat "$OUT"/bdn/results/*-report-github.md | sed -n '/^|/p'
+fi
+
+if [ $want_examples = 1 ]; then
+  dotnet build src/DockerOpt.Cli -c Release --nologo -v quiet >/dev/null
+  variants=()
+  for ex in node python go; do
+    work="$OUT/rewrite/$ex"; rm -rf "$work"; mkdir -p "$work"
+    cp -r "examples/$ex/." "$work/"
+    dotnet src/DockerOpt.Cli/bin/Release/net10.0/dockeropt.dll rewrite "$work/Dockerfile" --apply >/dev/null 2>&1
+  done
+  tsv="$OUT/examples.tsv"; rm -f "$tsv"
+  bash scripts/examples/build-all.sh --warm --compressed --prune-cache-mounts --tsv "$tsv" \
+    --variant naive=Dockerfile \
+    --variant "rewrite=$OUT/rewrite/{example}/Dockerfile,$OUT/rewrite/{example}/.dockerignore" \
+    --variant expert=Dockerfile.expert \
+    --nonroot rewrite,expert >&2
+  echo; echo "## Examples: original vs dockeropt rewrite vs expert (stand-in base images)"
+  echo "| example | variant | size MB | compressed MB | layers | cold build s | warm rebuild s | size vs original | size vs expert | warm speed-up |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'\t' 'NR > 1 { size[$1,$2]=$3; row[NR]=$0 }
+    END {
+      for (i = 2; i <= NR; i++) { split(row[i], f, "\t");
+        ex=f[1]; v=f[2]; base=size[ex,"naive"]; exp=size[ex,"expert"];
+        warm[ex,v]=f[7] }
+      for (i = 2; i <= NR; i++) { split(row[i], f, "\t"); ex=f[1]; v=f[2];
+        printf "| %s | %s | %.1f | %.1f | %s | %s | %s | %.2f | %.2f | %s |\n", ex, v, f[3]/1e6, f[4]/1e6, f[5], f[6], f[7],
+          f[3]/size[ex,"naive"], f[3]/size[ex,"expert"], (f[7] > 0 ? sprintf("%.1fx", warm[ex,"naive"]/f[7]) : "-") }
+    }' "$tsv"
+fi
