@@ -7,8 +7,9 @@ public static class Corpus
     {
         var directory = Environment.GetEnvironmentVariable("DOCKEROPT_CORPUS") ?? FindCorpus();
         return Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(path => Path.GetFileName(path).Contains("dockerfile", StringComparison.OrdinalIgnoreCase)
-                || Path.GetFileName(path).Contains("containerfile", StringComparison.OrdinalIgnoreCase))
+            .Where(path => !path.Contains("/LICENSES/", StringComparison.Ordinal)
+                && (Path.GetFileName(path).Contains("dockerfile", StringComparison.OrdinalIgnoreCase)
+                    || Path.GetFileName(path).Contains("containerfile", StringComparison.OrdinalIgnoreCase)))
             .Order(StringComparer.Ordinal)
             .Select(path => (path, File.ReadAllText(path)))
             .ToArray();
