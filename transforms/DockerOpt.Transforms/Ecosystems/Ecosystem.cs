@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+
+namespace DockerOpt.Transforms.Ecosystems;
+
+/// <summary>
+/// Everything the passes know about one language ecosystem, as data: how to recognise it, which files its
+/// dependency install reads (in the order they are copied), which commands install and build, where the build
+/// output lands and what the runtime needs. Adding an ecosystem is adding a row to <see cref="EcosystemTable"/>.
+/// </summary>
+/// <param name="Id">Stable lower-case id (<c>node</c>, <c>python</c>, <c>go</c>).</param>
+/// <param name="Name">How a finding names it.</param>
+/// <param name="ImageRepositories">Image repositories of its official images (<c>node</c>, <c>golang</c>); matched on the
+/// last path segments, so <c>docker.io/library/node</c> and <c>mirror.example/node</c> count too.</param>
+/// <param name="Tools">Program names whose use in a RUN is evidence (<c>npm</c>, <c>pip</c>, <c>go</c>).</param>
+/// <param name="Manifests">Dependency manifests, lockfiles and package-manager config, in copy order.</param>
+/// <param name="InstallCommands">Commands that install the dependencies the manifests declare.</param>
+/// <param name="BuildCommands">Commands that build the application.</param>
+/// <param name="PrefetchCommand">A command that downloads dependencies from the manifests alone, for ecosystems whose
+/// build fetches them implicitly (<c>go mod download</c>); null when the install is already a separate step.</param>
+/// <param name="BuildOutputs">Where a build usually puts its output, relative to the working directory.</param>
+/// <param name="ProductionInstalls">The dependency install for a runtime stage, chosen by the first lockfile present.</param>
+/// <param name="RuntimeAssetDirectories">Context folders an application commonly reads at run time (templates, static files).</param>
+/// <param name="Runtime">What a runtime image must provide.</param>
+/// <param name="NativeMarkers">Text in context files that shows a native (glibc-linked or compiled) dependency.</param>
+public sealed record Ecosystem(
+    string Id,
+    string Name,
+    ImmutableArray<string> ImageRepositories,
+    ImmutableArray<string> Tools,
+    ImmutableArray<ManifestFile> Manifests,
+    ImmutableArray<CommandPattern> InstallCommands,
+    ImmutableArray<CommandPattern> BuildCommands,
+    string? PrefetchCommand,
+    ImmutableArray<string> BuildOutputs,
+    ImmutableArray<ProductionInstall> ProductionInstalls,
+    ImmutableArray<string> RuntimeAssetDirectories,
+    RuntimeKind Runtime,
+    ImmutableArray<NativeMarker> NativeMarkers)
+{
+    public override string ToString() => Id;
+}
+
+/// <summary>The install a runtime stage runs (production dependencies only) when <see cref="WhenFile"/> exists; null: always.</summary>
+public sealed record ProductionInstall(string? WhenFile, string Command);
+
+/// <summary>Text in a context file (<see cref="File"/>) that shows a native dependency, and why it matters.</summary>
+public sealed record NativeMarker(string File, string Contains, string Reason);
+
+/// <summary>What the runtime image of an application must provide.</summary>
+public enum RuntimeKind
+{
+    /// <summary>The language runtime (node, python, ruby, php) plus the installed dependencies.</summary>
+    Interpreter,
+
+    /// <summary>A virtual machine (JVM, .NET runtime) plus the built artifact.</summary>
+    VirtualMachine,
+
+    /// <summary>Nothing but the binary when it is linked statically (Go without cgo, Rust with musl).</summary>
+    NativeBinary,
+}

@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+
+namespace DockerOpt.Transforms.Ecosystems;
+
+/// <summary>
+/// The ecosystem facts, one row per ecosystem, in the order detection breaks ties. Passes read these rows;
+/// they never test for a language by name. Node, Python and Go are what the passes act on today; the other
+/// rows make detection (and later passes) a matter of data.
+/// </summary>
+public static class EcosystemTable
+{
+    public static Ecosystem Node { get; } = new(
+        Id: "node",
+        Name: "Node.js",
+        ImageRepositories: ["node"],
+        Tools: ["node", "npm", "npx", "yarn", "pnpm", "corepack"],
+        Manifests:
+        [
+            M("package.json"),
+            L("package-lock.json"), L("npm-shrinkwrap.json"), L("yarn.lock"), L("pnpm-lock.yaml"),
+            C(".npmrc"), C(".yarnrc"), C(".yarnrc.yml"), C("pnpm-workspace.yaml"),
+        ],
+        InstallCommands:
+        [
+            Cmd("npm", "ci"), Cmd("npm", "install"), Cmd("npm", "i"),
+            Cmd("yarn", "install"), new CommandPattern("yarn", [], BareOnly: true),
+            Cmd("pnpm", "install"), Cmd("pnpm", "i"),
+        ],
+        BuildCommands: [Cmd("npm", "run", "build"), Cmd("yarn", "build"), Cmd("yarn", "run", "build"), Cmd("pnpm", "build"), Cmd("pnpm", "run", "build")],
+        PrefetchCommand: null,
+        BuildOutputs: ["dist", "build", "out", ".next"],
+        ProductionInstalls:
+        [
+            new("package-lock.json", "npm ci --omit=dev"),
+            new("npm-shrinkwrap.json", "npm ci --omit=dev"),
+            new("yarn.lock", "yarn install --frozen-lockfile --production"),
+            new("pnpm-lock.yaml", "pnpm install --frozen-lockfile --prod"),
+            new(null, "npm install --omit=dev"),
+        ],
+        RuntimeAssetDirectories: ["public", "views", "templates", "static"],
+        Runtime: RuntimeKind.Interpreter,
+        NativeMarkers:
+        [
+            new("package-lock.json", "\"hasInstallScript\": true", "a dependency runs an install script (often a native addon built with node-gyp)"),
+            new("package.json", "\"node-gyp\"", "node-gyp builds a native addon"),
+            new("package.json", "\"bcrypt\"", "bcrypt is a native addon"),
+            new("package.json", "\"sqlite3\"", "sqlite3 is a native addon"),
+            new("package.json", "\"better-sqlite3\"", "better-sqlite3 is a native addon"),
+            new("package.json", "\"canvas\"", "canvas links cairo"),
+            new("package.json", "\"sharp\"", "sharp ships glibc and musl builds of libvips"),
+            new("package.json", "\"node-sass\"", "node-sass is a native addon"),
+        ]);
+
+    public static Ecosystem Python { get; } = new(
+        Id: "python",
+        Name: "Python",
+        ImageRepositories: ["python", "pypy"],
+        Tools: ["python", "pip", "pipenv", "poetry", "uv", "gunicorn", "uvicorn"],
+        Manifests:
+        [
+            M("requirements*.txt"), M("pyproject.toml"), M("Pipfile"),
+            L("poetry.lock"), L("uv.lock"), L("Pipfile.lock"),
+        ],
+        InstallCommands:
+        [
+            new CommandPattern(
+                "pip", ["install"],
+                ManifestFlags: ["-r", "--requirement", "-c", "--constraint"],
+                SourceFlags: ["-e", "--editable"],
+                PathArgumentsReadSource: true,
+                ValueFlags:
+                [
+                    "-t", "--target", "--prefix", "--root", "-i", "--index-url", "--extra-index-url", "-f", "--find-links",
+                    "--cache-dir", "--src", "--platform", "--python-version", "--implementation", "--abi", "--trusted-host",
+                    "--cert", "--client-cert", "--proxy", "--retries", "--timeout", "--no-binary", "--only-binary", "--log",
+                ]),
+            new CommandPattern("poetry", ["install"], NoSourceFlags: ["--no-root"], ReadsSource: true),
+            new CommandPattern("uv", ["sync"], NoSourceFlags: ["--no-install-project"], ReadsSource: true),
+            Cmd("pipenv", "install"), Cmd("pipenv", "sync"),
+        ],
+        BuildCommands: [Cmd("python", "setup.py"), Cmd("pip", "wheel")],
+        PrefetchCommand: null,
+        BuildOutputs: ["dist"],
+        ProductionInstalls: [],
+        RuntimeAssetDirectories: [],
+        Runtime: RuntimeKind.Interpreter,
+        NativeMarkers:
+        [
+            new("requirements.txt", "psycopg2", "psycopg2 links libpq"),
+            new("requirements.txt", "mysqlclient", "mysqlclient links libmariadb"),
+            new("requirements.txt", "numpy", "numpy ships manylinux (glibc) wheels"),
+            new("requirements.txt", "pandas", "pandas ships manylinux (glibc) wheels"),
+            new("setup.py", "Extension(", "the project builds a C extension"),
+            new("pyproject.toml", "ext-modules", "the project builds a C extension"),
+        ]);
+
+    public static Ecosystem Go { get; } = new(
+        Id: "go",
+        Name: "Go",
+        ImageRepositories: ["golang"],
+        Tools: ["go"],
+        Manifests: [M("go.mod"), L("go.sum"), M("go.work"), L("go.work.sum")],
+        InstallCommands: [Cmd("go", "mod", "download")],
+        BuildCommands: [Cmd("go", "build"), Cmd("go", "install")],
+        PrefetchCommand: "go mod download",
+        BuildOutputs: [],
+        ProductionInstalls: [],
+        RuntimeAssetDirectories: ["static", "templates", "public", "web", "assets", "migrations"],
+        Runtime: RuntimeKind.NativeBinary,
+        NativeMarkers:
+        [
+            new("go.mod", "github.com/mattn/go-sqlite3", "go-sqlite3 needs cgo"),
+            new("go.mod", "github.com/confluentinc/confluent-kafka-go", "confluent-kafka-go needs cgo"),
+        ]);
+
+    public static Ecosystem Rust { get; } = new(
+        Id: "rust",
+        Name: "Rust",
+        ImageRepositories: ["rust"],
+        Tools: ["cargo", "rustc", "rustup"],
+        Manifests: [M("Cargo.toml"), L("Cargo.lock")],
+        InstallCommands: [Cmd("cargo", "fetch")],
+        BuildCommands: [Cmd("cargo", "build"), Cmd("cargo", "install")],
+        PrefetchCommand: null,
+        BuildOutputs: ["target/release"],
+        ProductionInstalls: [],
+        RuntimeAssetDirectories: [],
+        Runtime: RuntimeKind.NativeBinary,
+        NativeMarkers: []);
+
+    public static Ecosystem Java { get; } = new(
+        Id: "java",
+        Name: "Java",
+        ImageRepositories: ["eclipse-temurin", "openjdk", "amazoncorretto", "maven", "gradle"],
+        Tools: ["java", "mvn", "mvnw", "gradle", "gradlew"],
+        Manifests: [M("pom.xml"), M("build.gradle"), M("build.gradle.kts"), M("settings.gradle"), M("settings.gradle.kts"), L("gradle.lockfile")],
+        InstallCommands: [Cmd("mvn", "dependency:go-offline"), Cmd("gradle", "dependencies")],
+        BuildCommands: [Cmd("mvn", "package"), Cmd("mvn", "install"), Cmd("gradle", "build"), Cmd("gradle", "bootJar")],
+        PrefetchCommand: null,
+        BuildOutputs: ["target", "build/libs"],
+        ProductionInstalls: [],
+        RuntimeAssetDirectories: [],
+        Runtime: RuntimeKind.VirtualMachine,
+        NativeMarkers: []);
+
+    public static Ecosystem DotNet { get; } = new(
+        Id: "dotnet",
+        Name: ".NET",
+        ImageRepositories: ["dotnet/sdk", "dotnet/aspnet", "dotnet/runtime", "dotnet/runtime-deps"],
+        Tools: ["dotnet"],
+        Manifests: [M("*.sln"), M("*.csproj"), M("*.fsproj"), M("Directory.Build.props"), M("Directory.Packages.props"), C("nuget.config"), L("packages.lock.json")],
+        InstallCommands: [Cmd("dotnet", "restore")],
+        BuildCommands: [Cmd("dotnet", "publish"), Cmd("dotnet", "build")],
+        PrefetchCommand: null,
+        BuildOutputs: ["out", "publish"],
+        ProductionInstalls: [],
+        RuntimeAssetDirectories: [],
+        Runtime: RuntimeKind.VirtualMachine,
+        NativeMarkers: []);
+
+    public static Ecosystem Ruby { get; } = new(
+        Id: "ruby",
+        Name: "Ruby",
+        ImageRepositories: ["ruby"],
+        Tools: ["ruby", "gem", "bundle", "bundler", "rails", "rake"],
+        Manifests: [M("Gemfile"), L("Gemfile.lock"), M("*.gemspec")],
+        InstallCommands: [Cmd("bundle", "install")],
+        BuildCommands: [Cmd("rake", "assets:precompile"), Cmd("rails", "assets:precompile")],
+        PrefetchCommand: null,
+        BuildOutputs: ["public/assets"],
+        ProductionInstalls: [],
+        RuntimeAssetDirectories: [],
+        Runtime: RuntimeKind.Interpreter,
+        NativeMarkers: []);
+
+    public static Ecosystem Php { get; } = new(
+        Id: "php",
+        Name: "PHP",
+        ImageRepositories: ["php", "composer"],
+        Tools: ["php", "composer", "docker-php-ext-install", "pecl"],
+        Manifests: [M("composer.json"), L("composer.lock")],
+        InstallCommands: [new CommandPattern("composer", ["install"], NoSourceFlags: ["--no-scripts"], ReadsSource: true)],
+        BuildCommands: [],
+        PrefetchCommand: null,
+        BuildOutputs: [],
+        ProductionInstalls: [],
+        RuntimeAssetDirectories: [],
+        Runtime: RuntimeKind.Interpreter,
+        NativeMarkers: []);
+
+    /// <summary>Every ecosystem, in tie-break order.</summary>
+    public static ImmutableArray<Ecosystem> All { get; } = [Node, Python, Go, Rust, Java, DotNet, Ruby, Php];
+
+    /// <summary>The ecosystem with this id, or null.</summary>
+    public static Ecosystem? Find(string id) => All.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
+
+    private static ManifestFile M(string pattern) => new(pattern, ManifestRole.Manifest);
+
+    private static ManifestFile L(string pattern) => new(pattern, ManifestRole.Lockfile);
+
+    private static ManifestFile C(string pattern) => new(pattern, ManifestRole.Config);
+
+    private static CommandPattern Cmd(string program, params string[] words) => new(program, [.. words]);
+}
