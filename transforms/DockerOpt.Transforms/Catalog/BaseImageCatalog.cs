@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+
 using DockerOpt.Core.Passes;
 
 namespace DockerOpt.Transforms.Catalog;

@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
+
 using DockerOpt.Core.Passes;
 
 namespace DockerOpt.Transforms.Catalog;
 
 /// <summary>
 /// One rung of a family's ladder (full, slim, alpine): its tag shapes, the level that may choose it, and the
-/// named requirements that must hold for the stage (see <see cref="BaseImageRequirement"/>).
+/// named requirements that must hold for the stage (evaluated by the base-image pass).
 /// </summary>
 public sealed record ImageVariant(string Name, RewriteLevel Level, ImmutableArray<TagTemplate> Tags, ImmutableArray<string> Requires)
 {

@@ -6,7 +6,7 @@ namespace DockerOpt.Transforms.Ecosystems;
 /// A package-manager command recognised by its program and leading sub-command words (<c>npm ci</c>,
 /// <c>pip install</c>, <c>go mod download</c>), plus what its arguments mean for a manifests-first copy.
 /// </summary>
-/// <param name="Program">The normalised program name (see <see cref="ToolNames"/>).</param>
+/// <param name="Program">The normalised program name (see <see cref="ToolInvocation.Normalise"/>).</param>
 /// <param name="Words">The sub-command words that must follow, flags skipped (empty: the bare program).</param>
 /// <param name="BareOnly">Matches only with no further positional words (a bare <c>yarn</c> installs).</param>
 /// <param name="ManifestFlags">Flags whose value names a manifest (<c>pip install -r FILE</c>).</param>

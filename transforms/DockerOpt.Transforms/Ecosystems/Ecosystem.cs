@@ -43,8 +43,11 @@ public sealed record Ecosystem(
 /// <summary>The install a runtime stage runs (production dependencies only) when <see cref="WhenFile"/> exists; null: always.</summary>
 public sealed record ProductionInstall(string? WhenFile, string Command);
 
-/// <summary>Text in a context file (<see cref="File"/>) that shows a native dependency, and why it matters.</summary>
-public sealed record NativeMarker(string File, string Contains, string Reason);
+/// <summary>
+/// Text in a context file (<see cref="File"/>) that shows a native dependency, and why it matters. Every marker rules
+/// out a musl (alpine) runtime; one that <see cref="NeedsCompiler"/> also rules out installing in an image without one.
+/// </summary>
+public sealed record NativeMarker(string File, string Contains, string Reason, bool NeedsCompiler);
 
 /// <summary>What the runtime image of an application must provide.</summary>
 public enum RuntimeKind

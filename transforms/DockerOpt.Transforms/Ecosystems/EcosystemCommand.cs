@@ -33,7 +33,7 @@ public sealed record EcosystemCommand(Ecosystem Ecosystem, CommandPattern Patter
     }
 
     /// <summary>Manifests named by the arguments (<c>-r requirements.txt</c>); null entries are values not known statically.</summary>
-    public IReadOnlyList<string?> ManifestArguments => [.. Pattern.ManifestFlagList.SelectMany(Invocation.FlagValues)];
+    public IReadOnlyList<string?> ManifestArguments => [.. Invocation.FlagValues(Pattern.ManifestFlagList)];
 
     /// <summary>Why the command reads the project source (so it cannot run before the source is copied), or null when it does not.</summary>
     public string? SourceReason

@@ -41,14 +41,14 @@ public static class EcosystemTable
         Runtime: RuntimeKind.Interpreter,
         NativeMarkers:
         [
-            new("package-lock.json", "\"hasInstallScript\": true", "a dependency runs an install script (often a native addon built with node-gyp)"),
-            new("package.json", "\"node-gyp\"", "node-gyp builds a native addon"),
-            new("package.json", "\"bcrypt\"", "bcrypt is a native addon"),
-            new("package.json", "\"sqlite3\"", "sqlite3 is a native addon"),
-            new("package.json", "\"better-sqlite3\"", "better-sqlite3 is a native addon"),
-            new("package.json", "\"canvas\"", "canvas links cairo"),
-            new("package.json", "\"sharp\"", "sharp ships glibc and musl builds of libvips"),
-            new("package.json", "\"node-sass\"", "node-sass is a native addon"),
+            new("package-lock.json", "\"hasInstallScript\": true", "a dependency runs an install script (often a native addon built with node-gyp)", true),
+            new("package.json", "\"node-gyp\"", "node-gyp builds a native addon", true),
+            new("package.json", "\"bcrypt\"", "bcrypt is a native addon", true),
+            new("package.json", "\"sqlite3\"", "sqlite3 is a native addon", true),
+            new("package.json", "\"better-sqlite3\"", "better-sqlite3 is a native addon", true),
+            new("package.json", "\"canvas\"", "canvas links cairo", true),
+            new("package.json", "\"sharp\"", "sharp ships glibc and musl builds of libvips", false),
+            new("package.json", "\"node-sass\"", "node-sass is a native addon", true),
         ]);
 
     public static Ecosystem Python { get; } = new(
@@ -86,12 +86,12 @@ public static class EcosystemTable
         Runtime: RuntimeKind.Interpreter,
         NativeMarkers:
         [
-            new("requirements.txt", "psycopg2", "psycopg2 links libpq"),
-            new("requirements.txt", "mysqlclient", "mysqlclient links libmariadb"),
-            new("requirements.txt", "numpy", "numpy ships manylinux (glibc) wheels"),
-            new("requirements.txt", "pandas", "pandas ships manylinux (glibc) wheels"),
-            new("setup.py", "Extension(", "the project builds a C extension"),
-            new("pyproject.toml", "ext-modules", "the project builds a C extension"),
+            new("requirements.txt", "psycopg2", "psycopg2 links libpq", true),
+            new("requirements.txt", "mysqlclient", "mysqlclient links libmariadb", true),
+            new("requirements.txt", "numpy", "numpy ships manylinux (glibc) wheels", false),
+            new("requirements.txt", "pandas", "pandas ships manylinux (glibc) wheels", false),
+            new("setup.py", "Extension(", "the project builds a C extension", true),
+            new("pyproject.toml", "ext-modules", "the project builds a C extension", true),
         ]);
 
     public static Ecosystem Go { get; } = new(
@@ -109,8 +109,8 @@ public static class EcosystemTable
         Runtime: RuntimeKind.NativeBinary,
         NativeMarkers:
         [
-            new("go.mod", "github.com/mattn/go-sqlite3", "go-sqlite3 needs cgo"),
-            new("go.mod", "github.com/confluentinc/confluent-kafka-go", "confluent-kafka-go needs cgo"),
+            new("go.mod", "github.com/mattn/go-sqlite3", "go-sqlite3 needs cgo", true),
+            new("go.mod", "github.com/confluentinc/confluent-kafka-go", "confluent-kafka-go needs cgo", true),
         ]);
 
     public static Ecosystem Rust { get; } = new(

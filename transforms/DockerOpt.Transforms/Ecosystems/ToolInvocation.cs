@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+
 using DockerOpt.Core.Shell;
 
 namespace DockerOpt.Transforms.Ecosystems;
@@ -103,9 +104,9 @@ public sealed record ToolInvocation(string Program, ImmutableArray<ShellWord> Ar
     /// The values given to a flag: <c>-r a.txt</c>, <c>--requirement=a.txt</c>, <c>-ra.txt</c>. A value that is not
     /// a static word comes back as null (the caller must not guess it).
     /// </summary>
-    public IEnumerable<string?> FlagValues(string flag)
+    public IEnumerable<string?> FlagValues(params IReadOnlyCollection<string> flags)
     {
-        ArgumentNullException.ThrowIfNull(flag);
+        ArgumentNullException.ThrowIfNull(flags);
         for (var i = 0; i < Arguments.Length; i++)
         {
             var value = Arguments[i].Value;
@@ -114,18 +115,26 @@ public sealed record ToolInvocation(string Program, ImmutableArray<ShellWord> Ar
                 continue;
             }
 
-            if (value == flag)
+            foreach (var flag in flags)
             {
-                yield return i + 1 < Arguments.Length ? Arguments[i + 1].Value : null;
-                i++;
-            }
-            else if (value.StartsWith(flag + "=", StringComparison.Ordinal))
-            {
-                yield return value[(flag.Length + 1)..];
-            }
-            else if (flag.Length == 2 && flag[0] == '-' && flag[1] != '-' && value.StartsWith(flag, StringComparison.Ordinal) && value.Length > 2 && value[1] != '-')
-            {
-                yield return value[2..];
+                if (value == flag)
+                {
+                    yield return i + 1 < Arguments.Length ? Arguments[i + 1].Value : null;
+                    i++;
+                    break;
+                }
+
+                if (value.StartsWith(flag + "=", StringComparison.Ordinal))
+                {
+                    yield return value[(flag.Length + 1)..];
+                    break;
+                }
+
+                if (flag.Length == 2 && flag[0] == '-' && flag[1] != '-' && value.Length > 2 && value[1] != '-' && value.StartsWith(flag, StringComparison.Ordinal))
+                {
+                    yield return value[2..];
+                    break;
+                }
             }
         }
     }
