@@ -1,0 +1,7 @@
+FROM python:3.12
+RUN apt-get update && apt-get install -y gcc python3-dev
+WORKDIR /app
+COPY . .
+RUN pip install -r requirements.txt
+RUN pip install .
+CMD python -m app
