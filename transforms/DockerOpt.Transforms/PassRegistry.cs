@@ -16,6 +16,8 @@ public static class PassRegistry
 {
     public static ImmutableArray<IRewritePass> All { get; } =
     [
+        new BaseImagePass(),
+        new ManifestsFirstPass(),
         new SameLayerCleanupPass(),
         new MergeRunPass(),
         new CacheMountsPass(),

@@ -1,4 +1,5 @@
 using System.Text;
+
 using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Rewriting;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+
 using DockerOpt.Core.BuildContext;
 using DockerOpt.Transforms.DockerIgnore;
 using DockerOpt.Transforms.Ecosystems;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
