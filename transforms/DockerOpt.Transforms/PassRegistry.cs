@@ -21,6 +21,7 @@ public static class PassRegistry
         new SameLayerCleanupPass(),
         new MergeRunPass(),
         new CacheMountsPass(),
+        new PackageHygienePass(),
     ];
 
     /// <summary>The pass with this id, or null.</summary>

@@ -26,6 +26,12 @@ internal sealed class RunCommand
     /// <summary>The source offset just past the last non-blank char of the command.</summary>
     public int CommandEnd { get; }
 
+    /// <summary>
+    /// The source offset just past the last command, before a trailing <c>;</c>: where more commands are chained
+    /// (after <c>a;</c> an appended <c>&amp;&amp; b</c> would be a syntax error).
+    /// </summary>
+    public int ContentEnd => Script.Root.Items.IsEmpty ? CommandEnd : Math.Min(CommandEnd, SourceEnd(Script.Root.Span.End));
+
     /// <summary>The source offset of the first char of the command.</summary>
     public int CommandStart => Arguments.ToSourceOffset(0);
 

@@ -22,15 +22,15 @@ internal static class RunEditing
         ArgumentNullException.ThrowIfNull(fileStyle);
         var style = fileStyle.For(run.Instruction);
         var source = run.Instruction.Source;
-        var line = source.Lines[source.GetLineIndex(run.CommandEnd - 1)];
+        var line = source.Lines[source.GetLineIndex(run.ContentEnd - 1)];
         var single = " && " + string.Join(" && ", commands);
         if (!run.IsMultiLine && comments.Count == 0 && (run.CommandEnd - line.Start) + single.Length <= ChainStyle.MaxSingleLine)
         {
-            return TextEdit.Insert(run.CommandEnd, single);
+            return TextEdit.Insert(run.ContentEnd, single);
         }
 
         var text = style.ContinuedWithComments(comments) + string.Join(style.Continued, commands);
-        return TextEdit.Insert(run.CommandEnd, text);
+        return TextEdit.Insert(run.ContentEnd, text);
     }
 
     /// <summary>The comment lines directly above an instruction (no blank line between), top first.</summary>

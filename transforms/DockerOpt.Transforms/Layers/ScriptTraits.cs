@@ -23,6 +23,10 @@ internal static partial class ScriptTraits
         ["set", "exit", "exec", "trap", "return", "shift", "eval", "break", "continue", "wait", "logout"],
         StringComparer.Ordinal);
 
+    // Opaque parts that are not a modelled compound command but text the parser could not read: anything appended
+    // might land inside an unterminated quote.
+    private static readonly string[] UnreadableReasons = ["unterminated", "unclosed", "unexpected", "missing command", "nesting too deep"];
+
     /// <summary>
     /// Why nothing may be chained after (or merged with) this script in the same shell, or null when it is safe.
     /// Cwd and variable changes are reported by <see cref="LeakingStateChange"/> instead: a caller may isolate them.
@@ -54,6 +58,11 @@ internal static partial class ScriptTraits
 
             if (entry.Node is ShellOpaqueCommand opaque)
             {
+                if (UnreadableReasons.Any(r => opaque.Reason.StartsWith(r, StringComparison.Ordinal)))
+                {
+                    return $"the shell parser cannot read all of it ({opaque.Reason})";
+                }
+
                 if (opaque.Reason.Contains("function", StringComparison.OrdinalIgnoreCase) || FunctionDefinition().IsMatch(opaque.Text))
                 {
                     return "it defines a shell function";
@@ -96,6 +105,17 @@ internal static partial class ScriptTraits
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when the script is one and-or list of <c>&amp;&amp;</c> only (a trailing <c>;</c> allowed): chaining
+    /// after it or before it keeps every command's failure meaning without grouping.
+    /// </summary>
+    public static bool IsPlainAndChain(ShellScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        return script.Root.Items.Length == 1 && script.Root.Items[0].IsAndChain
+            && script.Root.Items[0].Terminator is ShellConnector.None or ShellConnector.Semicolon or ShellConnector.Newline;
     }
 
     /// <summary>True when the script starts a background job (<c>cmd &amp;</c>) anywhere.</summary>

@@ -113,6 +113,7 @@ public sealed class CacheMountsPass : IRewritePass
         }
 
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
+        var hooked = new HashSet<int>();
         foreach (var plan in plans)
         {
             var blocked = plan.Mounts.Where(m => fileWide.ContainsKey(m.Manager)).ToList();
@@ -124,7 +125,7 @@ public sealed class CacheMountsPass : IRewritePass
             var mounts = plan.Mounts.Except(blocked).ToList();
             if (mounts.Count > 0)
             {
-                Emit(context, plan.Run, mounts, chainStyle, edits, findings);
+                Emit(context, plan.Run, mounts, chainStyle, hooked, edits, findings);
             }
         }
 
@@ -239,20 +240,9 @@ public sealed class CacheMountsPass : IRewritePass
                 : "cannot tell Yarn 1 from Yarn 2+ without the build context";
         }
 
-        if (manager == PackageManagers.Apt)
+        if (manager == PackageManagers.Apt && AptUpdates.Find(run).Why is { } noUpdate)
         {
-            var sawUpdate = false;
-            foreach (var invocation in own)
-            {
-                if (invocation.Verb == "update")
-                {
-                    sawUpdate = true;
-                }
-                else if (invocation.FillsCache && !sawUpdate)
-                {
-                    return "it installs without apt-get update in the same RUN (with /var/lib/apt mounted, lists from an earlier layer are hidden)";
-                }
-            }
+            return noUpdate + " (with /var/lib/apt mounted, lists from an earlier layer are hidden)";
         }
 
         if (own.Any(i => i.Command.Words.Any(w => !w.IsStatic && w.Text.Contains("cache", StringComparison.OrdinalIgnoreCase))))
@@ -343,7 +333,14 @@ public sealed class CacheMountsPass : IRewritePass
         return p == target || target.StartsWith(p + "/", StringComparison.Ordinal) || p.StartsWith(target + "/", StringComparison.Ordinal) || (p.Length == 0 && path.StartsWith('/'));
     }
 
-    private static void Emit(PassContext context, RunCommand run, List<PlannedMount> mounts, ChainStyle fileStyle, ImmutableArray<TextEdit>.Builder edits, ImmutableArray<Finding>.Builder findings)
+    private static void Emit(
+        PassContext context,
+        RunCommand run,
+        List<PlannedMount> mounts,
+        ChainStyle fileStyle,
+        HashSet<int> hookedStages,
+        ImmutableArray<TextEdit>.Builder edits,
+        ImmutableArray<Finding>.Builder findings)
     {
         var style = fileStyle.For(run.Instruction);
         var units = new HashSet<int>(mounts.SelectMany(m => m.Removals.Units));
@@ -362,7 +359,13 @@ public sealed class CacheMountsPass : IRewritePass
         }
 
         var apt = mounts.Any(m => m.Manager == PackageManagers.Apt);
-        var hook = apt && !StageDisablesDockerClean(context, run.Instruction);
+        var stageIndex = context.Model.Stages.FirstOrDefault(s => s.Instructions.Contains(run.Instruction))?.Index ?? -1;
+        var hook = apt && !hookedStages.Contains(stageIndex) && !StageDisablesDockerClean(context, run.Instruction);
+        if (hook)
+        {
+            hookedStages.Add(stageIndex);
+        }
+
         if (hook)
         {
             var joint = style.LeadingOperator ? $" {style.Escape}{style.NewLine}{style.Indent}&& " : $" && {style.Escape}{style.NewLine}{style.Indent}";
@@ -370,6 +373,8 @@ public sealed class CacheMountsPass : IRewritePass
         }
 
         edits.Add(TextEdit.Insert(run.CommandStart, flags.ToString()));
+        var updates = apt ? AptUpdates.Find(run).Missing : [];
+        edits.AddRange(updates.Select(install => AptUpdates.Insert(run, install)));
         foreach (var span in spans)
         {
             edits.Add(TextEdit.Delete(span));
@@ -389,6 +394,11 @@ public sealed class CacheMountsPass : IRewritePass
         if (hook)
         {
             message += "; switched off Debian's docker-clean hook so apt keeps downloaded packages in the cache";
+        }
+
+        if (updates.Count > 0)
+        {
+            message += "; added apt-get update before the install (the mount hides lists from earlier layers)";
         }
 
         if (removedText.Count > 0)

@@ -166,7 +166,7 @@ public sealed class MergeRunPass : IRewritePass
         }
 
         var errexit = environments[instruction.Span.Start].ShellErrexit;
-        if (errexit && (WrapFor(tail, isLast: false) == Wrap.Group || !run.Script.IsSingleAndChain))
+        if (errexit && (WrapFor(tail, isLast: false) == Wrap.Group || !ScriptTraits.IsPlainAndChain(run.Script)))
         {
             return "SHELL sets -e (errexit), which a grouped command would ignore";
         }
@@ -176,9 +176,9 @@ public sealed class MergeRunPass : IRewritePass
             return "this RUN starts a background job (&)";
         }
 
-        if (WrapFor(run, isLast: true) == Wrap.Group && run.HasShellComment)
+        if (WrapFor(run, isLast: true) == Wrap.Group && ScriptTraits.WhyNotChainable(run.Script) is { } groupWhy)
         {
-            return "this RUN has a shell comment and would need grouping";
+            return "this RUN would need grouping, but " + groupWhy;
         }
 
         return null;
@@ -193,7 +193,7 @@ public sealed class MergeRunPass : IRewritePass
             return Wrap.Subshell;
         }
 
-        return run.Script.IsSingleAndChain ? Wrap.None : Wrap.Group;
+        return ScriptTraits.IsPlainAndChain(run.Script) ? Wrap.None : Wrap.Group;
     }
 
     private static IEnumerable<SyntaxConstruct> Between(DockerfileSyntax syntax, InstructionSyntax first, InstructionSyntax second)
@@ -229,12 +229,12 @@ public sealed class MergeRunPass : IRewritePass
             var wrap = WrapFor(member, isLast: k == group.Count - 1);
             builder.Append(style.ContinuedWithComments(comments))
                 .Append(Open(wrap))
-                .Append(text, member.CommandStart, member.CommandEnd - member.CommandStart)
+                .Append(text, member.CommandStart, (wrap == Wrap.None && k == group.Count - 1 ? member.CommandEnd : member.ContentEnd) - member.CommandStart)
                 .Append(Close(wrap));
         }
 
         var last = group[^1].Instruction;
-        edits.Add(TextEdit.Replace(TextSpan.FromBounds(head.CommandEnd, last.Span.End), builder.ToString()));
+        edits.Add(TextEdit.Replace(TextSpan.FromBounds(head.ContentEnd, last.Span.End), builder.ToString()));
         var lines = string.Join(", ", group.Select(r => r.Instruction.StartLine.ToString(CultureInfo.InvariantCulture)));
         var wrapped = group.Where((r, k) => WrapFor(r, k == group.Count - 1) == Wrap.Subshell).Select(r => r.Instruction.StartLine).ToList();
         var note = wrapped.Count == 0

@@ -1,3 +1,0 @@
-FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends curl
-RUN apt-get install -y --no-install-recommends git

@@ -1,0 +1,6 @@
+FROM node:20
+RUN npm install -g pm2
+WORKDIR /app
+COPY package.json ./
+RUN npm install
+RUN npm install express@4

@@ -1,0 +1,61 @@
+using DockerOpt.Core.Editing;
+using DockerOpt.Core.Shell;
+
+namespace DockerOpt.Transforms.Layers;
+
+/// <summary>
+/// apt installs that have no <c>apt-get update</c> before them in the same RUN (they would install from lists left
+/// by an earlier layer, stale once that layer is cached), and the edit that adds one. Shared by cache-mounts (with
+/// /var/lib/apt mounted the earlier lists are hidden, so it must add the update itself) and package-hygiene.
+/// </summary>
+internal static class AptUpdates
+{
+    /// <summary>The installs lacking an update, or a reason when one of them cannot get one.</summary>
+    public static (List<PackageInvocation> Missing, string? Why) Find(RunCommand run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var units = RunEditing.TopLevelUnits(run.Script);
+        var missing = new List<PackageInvocation>();
+        var sawUpdate = false;
+        foreach (var entry in run.Script.Commands)
+        {
+            if (entry.Simple is not { } simple || PackageInvocation.Read(simple, PackageManagers.Apt) is not { } invocation)
+            {
+                continue;
+            }
+
+            if (invocation.Verb == "update")
+            {
+                sawUpdate = true;
+                continue;
+            }
+
+            if (sawUpdate || invocation.Verb is not ("install" or "upgrade" or "dist-upgrade" or "full-upgrade" or "build-dep" or "reinstall" or "source"))
+            {
+                continue;
+            }
+
+            var unit = units.FindIndex(u => u.Span == simple.Span);
+            if (entry.Depth > 0 || unit < 0 || entry.Connector is not (ShellConnector.None or ShellConnector.And or ShellConnector.Semicolon or ShellConnector.Newline))
+            {
+                return ([], $"`{simple.Text}` has no apt-get update before it and sits where one cannot be added");
+            }
+
+            missing.Add(invocation);
+            sawUpdate = true;
+        }
+
+        return (missing, null);
+    }
+
+    /// <summary>Inserts <c>apt-get update &amp;&amp; </c> (with the install's own program and sudo) before an install.</summary>
+    public static TextEdit Insert(RunCommand run, PackageInvocation install)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(install);
+        var words = install.Command.Words;
+        var prefix = string.Join(' ', words.Take(install.ProgramIndex + 1).Select(w => w.Text)) + " update && ";
+        var start = install.Command.Assignments.IsEmpty ? words[0].Span.Start : install.Command.Span.Start;
+        return TextEdit.Insert(run.SourceSpan(new ShellSpan(start, 1)).Start, prefix);
+    }
+}

@@ -1,0 +1,568 @@
+using System.Collections.Immutable;
+
+using DockerOpt.Core.Editing;
+using DockerOpt.Core.Model;
+using DockerOpt.Core.Passes;
+using DockerOpt.Core.Shell;
+using DockerOpt.Syntax;
+using DockerOpt.Transforms.Layers;
+
+namespace DockerOpt.Transforms.Passes;
+
+/// <summary>
+/// The package-manager habits that keep images small and builds reproducible: apt's update and install in one
+/// RUN with <c>-y</c> and <c>--no-install-recommends</c> and the lists removed in the same layer; apk
+/// <c>--no-cache</c>; dnf/yum clean in the same layer; pip <c>--no-cache-dir</c>; <c>npm ci</c> with a lockfile,
+/// <c>--omit=dev</c> in the runtime stage, no npm cache left behind; frozen lockfiles for yarn and pnpm; gem
+/// <c>--no-document</c>. Where a cache mount (from cache-mounts) covers a cache, the matching cleanup is not added:
+/// never both. Versions are never pinned: pinned apt versions disappear from the mirrors and break builds.
+/// </summary>
+public sealed class PackageHygienePass : IRewritePass
+{
+    public const string Id = "package-hygiene";
+
+    private static readonly string[] Lifecycle = ["preinstall", "install", "postinstall", "prepare", "prepublish"];
+
+    private static readonly string[] NodeTools = ["npm", "npx", "yarn", "pnpm", "node", "tsc"];
+
+    private static readonly string[] AptLists = ["/var/lib/apt/lists/*", "/var/lib/apt/lists", "/var/lib/apt/lists/", "/var/lib/apt/lists/**"];
+
+    // npm install options that npm ci accepts with the same meaning.
+    private static readonly HashSet<string> CiCompatible = new(StringComparer.Ordinal)
+    {
+        "--production", "--omit=dev", "--only=prod", "--only=production", "--no-audit", "--no-fund", "--silent", "--quiet", "-q", "-s",
+        "--ignore-scripts", "--legacy-peer-deps", "--unsafe-perm", "--no-optional", "--omit=optional", "--include=dev", "--include=prod",
+        "--include=optional", "--prefer-offline", "--no-progress", "--progress=false", "--verbose", "-d", "--loglevel=error",
+        "--loglevel=warn", "--loglevel=silent", "--no-update-notifier", "--audit=false", "--fund=false", "--force",
+    };
+
+    public PassInfo Info { get; } = new(
+        Id,
+        "Package-manager hygiene",
+        "apt: update and install in the same RUN, -y, --no-install-recommends (changes behaviour: recommended packages " +
+        "are no longer installed), lists removed in the same layer; apk --no-cache; dnf/yum clean all in the same layer; " +
+        "pip --no-cache-dir; npm ci when a lockfile is copied in (never for npm install <package>), --omit=dev in the " +
+        "final stage when nothing after it needs dev dependencies (changes behaviour), npm cache cleaned; yarn " +
+        "--frozen-lockfile (1) / --immutable (2+) and pnpm --frozen-lockfile when their lockfile is copied in; gem " +
+        "--no-document. A cache mount on the same cache replaces the cleanup. Never pins versions. Skips: exec-form and " +
+        "heredoc RUNs, commands inside compound commands or after ||, RUNs that exit or end with a # comment (nothing can " +
+        "be appended), non-POSIX shells, Windows stages, pragmas, and npm/yarn/pnpm changes without a build context.",
+        PassCategory.Size,
+        PassSafety.ChangesBehaviour,
+        [
+            "never pins versions",
+            "npm install <package> is left alone",
+            "no lockfile changes without a build context",
+            "cleanup already covered by a cache mount",
+            "exec-form and heredoc RUNs, compound commands",
+        ],
+        "RUN apt-get update\nRUN apt-get install curl\n",
+        "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+        ["DL3008", "DL3009", "DL3014", "DL3015", "DL3018", "DL3019", "DL3032", "DL3040", "DL3042", "DL3060", "DL3028"]);
+
+    public PassResult Run(PassContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var environments = RunEnvironment.ForAll(context.Model);
+        var chainStyle = ChainStyle.Sniff(context.Syntax, context.Style);
+        var edits = ImmutableArray.CreateBuilder<TextEdit>();
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        foreach (var stage in context.Model.Stages)
+        {
+            var stageWork = new StageWork(context, stage, environments, chainStyle, edits, findings);
+            stageWork.Run();
+        }
+
+        return new PassResult(edits.ToImmutable(), [.. findings.Distinct()], []);
+    }
+
+    private sealed class StageWork(
+        PassContext context,
+        StageModel stage,
+        ImmutableDictionary<int, RunEnvironment> environments,
+        ChainStyle chainStyle,
+        ImmutableArray<TextEdit>.Builder edits,
+        ImmutableArray<Finding>.Builder findings)
+    {
+        private readonly List<InstructionSyntax> aptUnfixable = [];
+        private readonly List<RunCommand> standaloneUpdates = [];
+
+        public void Run()
+        {
+            foreach (var instruction in stage.Instructions.Where(i => i.Kind == InstructionKind.Run))
+            {
+                var run = RunCommand.TryRead(instruction);
+                var why = context.IsIgnored(instruction) ? "a pragma shields it"
+                    : run is null ? $"it {RunCommand.WhyNot(instruction)}"
+                    : environments[instruction.Span.Start].WhyNotPosix;
+                if (why is not null)
+                {
+                    if (TextMentions.MentionsManager(instruction.FullText, PackageManagers.Apt))
+                    {
+                        aptUnfixable.Add(instruction);
+                    }
+
+                    var mentioned = PackageManagers.All.Where(m => TextMentions.MentionsManager(instruction.FullText, m)).Select(m => m.Id).ToList();
+                    if (mentioned.Count > 0)
+                    {
+                        findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, $"{string.Join(", ", mentioned)} left as is: {why}"));
+                    }
+
+                    continue;
+                }
+
+                foreach (var opaque in run!.Script.OpaqueParts)
+                {
+                    var inside = PackageManagers.All.Where(m => TextMentions.MentionsManager(opaque.Text, m)).Select(m => m.Id).ToList();
+                    if (inside.Count > 0)
+                    {
+                        findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, $"{string.Join(", ", inside)} inside a compound command ({opaque.Reason}) left as is"));
+                    }
+                }
+
+                Fix(run, environments[instruction.Span.Start]);
+            }
+
+            RemoveStandaloneUpdates();
+        }
+
+        private void Fix(RunCommand run, RunEnvironment environment)
+        {
+            var instruction = run.Instruction;
+            var units = RunEditing.TopLevelUnits(run.Script);
+            var mounts = MountFlags.Targets(instruction);
+            var env = PackageManagers.EffectiveEnv(environment);
+            var invocations = run.Script.Commands
+                .Select(e => (Entry: e, Invocation: e.Simple is { } s ? PackageInvocation.Read(s) : null))
+                .Where(p => p.Invocation is not null)
+                .Select(p => (p.Entry, Invocation: p.Invocation!))
+                .ToList();
+            if (invocations.Count == 0)
+            {
+                return;
+            }
+
+            if (IsStandaloneUpdate(run, invocations))
+            {
+                standaloneUpdates.Add(run);
+                return;
+            }
+
+            var flagInserts = new Dictionary<int, List<string>>();
+            var appends = new List<string>();
+            var appendReasons = new List<string>();
+            var removeUnits = new HashSet<int>();
+            var opaqueApt = run.Script.OpaqueParts.Any(o => TextMentions.MentionsManager(o.Text, PackageManagers.Apt));
+            var (missingUpdates, updateWhy) = AptUpdates.Find(run);
+            var sawAptUpdate = invocations.Any(p => p.Invocation.Manager == PackageManagers.Apt && p.Invocation.Verb == "update") || missingUpdates.Count > 0;
+            var aptInstalls = 0;
+            var aptFixable = !opaqueApt && updateWhy is null;
+            foreach (var install in missingUpdates)
+            {
+                edits.Add(AptUpdates.Insert(run, install));
+                findings.Add(PassContext.At(Id, instruction, FindingKind.Applied, "added apt-get update before the install in the same RUN (a cached update layer would install from stale lists)"));
+            }
+
+            void Applied(string message, bool changesBehaviour = false) =>
+                findings.Add(PassContext.At(Id, instruction, FindingKind.Applied, message, changesBehaviour));
+            void Declined(string message) =>
+                findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, message));
+            bool Editable(ShellCommandEntry entry)
+            {
+                var unit = units.FindIndex(u => u.Span == entry.Node.Span);
+                return entry.Depth == 0 && unit >= 0 && units[unit].Pipeline.Commands.Length == 1
+                    && (unit + 1 >= units.Count || units[unit + 1].Connector != ShellConnector.Or);
+            }
+
+            void AddFlag(PackageInvocation invocation, string flag)
+            {
+                var anchor = invocation.VerbIndex >= 0 ? invocation.VerbIndex : invocation.ProgramIndex;
+                var at = run.SourceEnd(invocation.Command.Words[anchor].Span.End);
+                if (!flagInserts.TryGetValue(at, out var list))
+                {
+                    flagInserts[at] = list = [];
+                }
+
+                list.Add(flag);
+            }
+
+            foreach (var (entry, invocation) in invocations)
+            {
+                var manager = invocation.Manager;
+                var editable = Editable(entry);
+                if (manager == PackageManagers.Apt)
+                {
+                    if (invocation.Verb != "install")
+                    {
+                        continue;
+                    }
+
+                    aptInstalls++;
+                    if (!editable)
+                    {
+                        aptFixable = false;
+                        Declined("apt install inside a group, pipeline or || is left as is");
+                        continue;
+                    }
+
+                    if (!HasYes(invocation))
+                    {
+                        AddFlag(invocation, "-y");
+                        Applied("added -y: apt-get install cannot prompt during a build");
+                    }
+
+                    if (!invocation.HasOption("--no-install-recommends") && !context.Text.Contains("Install-Recommends", StringComparison.Ordinal))
+                    {
+                        AddFlag(invocation, "--no-install-recommends");
+                        Applied("added --no-install-recommends: recommended packages are no longer installed (check that nothing needs them)", changesBehaviour: true);
+                    }
+
+                    continue;
+                }
+
+                if (manager == PackageManagers.Apk && invocation.Verb == "add" && editable && !invocation.HasOption("--no-cache")
+                    && !MountFlags.Covers(mounts, "/var/cache/apk"))
+                {
+                    AddFlag(invocation, "--no-cache");
+                    Applied("added --no-cache to apk add: the package index is not stored in the layer");
+                    foreach (var update in invocations.Where(p => p.Invocation.Manager == PackageManagers.Apk && p.Invocation.Verb == "update" && Editable(p.Entry)))
+                    {
+                        var unit = units.FindIndex(u => u.Span == update.Entry.Node.Span);
+                        if (removeUnits.Add(unit))
+                        {
+                            Applied("removed apk update: apk add --no-cache fetches a fresh index without storing it");
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (manager == PackageManagers.Dnf && invocation.FillsCache && invocation.Verb != "makecache" && editable)
+                {
+                    var program = invocation.Command.Words[invocation.ProgramIndex].Value!;
+                    var name = program[(program.LastIndexOf('/') + 1)..];
+                    if (name is "yum" or "dnf" && invocation.Verb is "install" or "update" or "upgrade" or "groupinstall" or "reinstall"
+                        && !HasYes(invocation))
+                    {
+                        AddFlag(invocation, "-y");
+                        Applied($"added -y: {name} {invocation.Verb} cannot prompt during a build");
+                    }
+
+                    var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Managers.Contains(PackageManagers.Dnf));
+                    var clean = $"{name} clean all";
+                    if (!cleaned && !appends.Contains(clean) && !appends.Any(a => a.EndsWith(" clean all", StringComparison.Ordinal)))
+                    {
+                        appends.Add(clean);
+                        appendReasons.Add($"added `{clean}` in the same layer: the package cache would otherwise stay in it");
+                    }
+
+                    continue;
+                }
+
+                if (manager == PackageManagers.Pip && invocation.Verb is "install" or "download" or "wheel" && editable)
+                {
+                    var target = PackageManagers.Pip.Caches[0].Target(env);
+                    var disabled = PackageManagers.Pip.DisablingEnv.Any(e => env.ContainsKey(e) || invocation.Command.AssignmentValue(e) is not null);
+                    if (!disabled && !invocation.HasOption("--no-cache-dir") && !(target is not null && MountFlags.Covers(mounts, target)))
+                    {
+                        AddFlag(invocation, "--no-cache-dir");
+                        Applied("added --no-cache-dir: pip's download cache is not stored in the layer");
+                    }
+
+                    continue;
+                }
+
+                if (manager == PackageManagers.Npm && editable)
+                {
+                    FixNpm(run, invocation, env, mounts, AddFlag, appends, appendReasons, Applied, Declined);
+                    continue;
+                }
+
+                if (manager == PackageManagers.Yarn && editable)
+                {
+                    FixYarn(run, invocation, env, mounts, AddFlag, appends, appendReasons, Applied, Declined);
+                    continue;
+                }
+
+                if (manager == PackageManagers.Pnpm && editable && invocation.Verb is "install" or "i" && !invocation.Operands.Any()
+                    && !invocation.HasOption("--frozen-lockfile", "--no-frozen-lockfile")
+                    && LockfileReady(run, "pnpm-lock.yaml", Declined, "pnpm"))
+                {
+                    AddFlag(invocation, "--frozen-lockfile");
+                    Applied("added --frozen-lockfile: pnpm installs exactly what pnpm-lock.yaml says");
+                    continue;
+                }
+
+                if (manager == PackageManagers.Gem && editable && invocation.Command.Words[invocation.ProgramIndex].Value is "gem"
+                    && invocation.Verb == "install" && !invocation.HasOption("--no-document", "-N", "--no-rdoc", "--no-ri", "--document"))
+                {
+                    AddFlag(invocation, "--no-document");
+                    Applied("added --no-document: gem documentation is not installed into the image");
+                }
+            }
+
+            // apt lists: removed in the same layer, unless a cache mount keeps them out of it already.
+            if (aptInstalls > 0 && sawAptUpdate && aptFixable)
+            {
+                var listed = run.Script.SimpleCommands.Any(c => c.Name?.Value == "rm" && c.Arguments.Any(w => AptLists.Contains(w.Value)));
+                if (!listed && !MountFlags.Covers(mounts, "/var/lib/apt/lists"))
+                {
+                    appends.Insert(0, "rm -rf /var/lib/apt/lists/*");
+                    appendReasons.Insert(0, "removed the apt lists in the same layer: in a later RUN they would stay in this one");
+                }
+            }
+            else if (aptInstalls > 0 && !aptFixable)
+            {
+                aptUnfixable.Add(instruction);
+            }
+
+            foreach (var (at, flags) in flagInserts.OrderBy(p => p.Key))
+            {
+                edits.Add(TextEdit.Insert(at, " " + string.Join(' ', flags)));
+            }
+
+            if (removeUnits.Count > 0 && RunEditing.RemoveUnits(run, removeUnits) is { } spans)
+            {
+                edits.AddRange(spans.Select(TextEdit.Delete));
+            }
+
+            if (appends.Count > 0)
+            {
+                if (ScriptTraits.WhyNotChainable(run.Script) is { } why)
+                {
+                    Declined($"cannot add `{string.Join(" && ", appends)}` at the end: {why}");
+                    return;
+                }
+
+                edits.Add(RunEditing.Append(run, appends, [], chainStyle));
+                foreach (var reason in appendReasons)
+                {
+                    Applied(reason);
+                }
+            }
+        }
+
+        private void FixNpm(
+            RunCommand run,
+            PackageInvocation invocation,
+            IReadOnlyDictionary<string, string?> env,
+            IReadOnlyList<string> mounts,
+            Action<PackageInvocation, string> addFlag,
+            List<string> appends,
+            List<string> appendReasons,
+            Action<string, bool> applied,
+            Action<string> declined)
+        {
+            var verb = invocation.Verb;
+            if (verb is not ("install" or "i" or "ci"))
+            {
+                return;
+            }
+
+            var options = invocation.ArgumentsAfterVerb.Where(w => w.Value?.StartsWith('-') == true).Select(w => w.Value!).ToList();
+            var global = options.Any(o => o is "-g" or "--global" or "--location=global");
+            if (global || invocation.Operands.Any())
+            {
+                // npm install <package> (or -g): not a lockfile install, left alone; its cache still goes.
+                AddCacheClean(run, env, mounts, appends, appendReasons);
+                return;
+            }
+
+            var isCi = verb == "ci";
+            if (!isCi)
+            {
+                var unknown = options.FirstOrDefault(o => !CiCompatible.Contains(o));
+                if (unknown is not null)
+                {
+                    declined($"npm install not turned into npm ci: npm ci has no equivalent of {unknown}");
+                }
+                else if (LockfileReady(run, "package-lock.json", declined, "npm") || LockfileReady(run, "npm-shrinkwrap.json", _ => { }, "npm"))
+                {
+                    var verbWord = invocation.Command.Words[invocation.VerbIndex];
+                    edits.Add(TextEdit.Replace(run.SourceSpan(verbWord.Span), "ci"));
+                    applied("npm install → npm ci: installs exactly the lockfile, fails if it is out of date, and is faster", false);
+                    isCi = true;
+                }
+            }
+
+            if (isCi && OmitDevAllowed(run, invocation, env, declined))
+            {
+                addFlag(invocation, "--omit=dev");
+                applied("added --omit=dev: the final stage installs no dev dependencies (check that nothing at run time needs them)", true);
+            }
+
+            AddCacheClean(run, env, mounts, appends, appendReasons);
+        }
+
+        private static void AddCacheClean(RunCommand run, IReadOnlyDictionary<string, string?> env, IReadOnlyList<string> mounts, List<string> appends, List<string> appendReasons)
+        {
+            const string clean = "npm cache clean --force";
+            var target = PackageManagers.Npm.Caches[0].Target(env);
+            var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Managers.Contains(PackageManagers.Npm));
+            if (!cleaned && !appends.Contains(clean) && !(target is not null && MountFlags.Covers(mounts, target)))
+            {
+                appends.Add(clean);
+                appendReasons.Add("added `npm cache clean --force` in the same layer: npm's download cache would otherwise stay in it");
+            }
+        }
+
+        private bool OmitDevAllowed(RunCommand run, PackageInvocation invocation, IReadOnlyDictionary<string, string?> env, Action<string> declined)
+        {
+            if (stage != context.Model.FinalStage || invocation.HasOption("--omit=dev", "--production", "--only=prod", "--only=production", "--include=dev", "--omit", "--only"))
+            {
+                return false;
+            }
+
+            if (env.TryGetValue("NODE_ENV", out var nodeEnv) && nodeEnv == "production")
+            {
+                return false;
+            }
+
+            if (!context.BuildContext.IsKnown)
+            {
+                return false;
+            }
+
+            var packageJson = context.BuildContext.ReadText("package.json");
+            var dev = Lockfiles.DevDependencies(packageJson);
+            if (dev.Count == 0)
+            {
+                return false;
+            }
+
+            var later = stage.Instructions.SkipWhile(i => i != run.Instruction).Skip(1).ToList();
+            var builder = later.FirstOrDefault(i => i.Kind == InstructionKind.Run
+                && NodeTools.Any(w => TextMentions.MentionsWord(i.FullText, w)));
+            if (builder is not null)
+            {
+                declined($"--omit=dev not added: the RUN at line {builder.StartLine} may need dev dependencies");
+                return false;
+            }
+
+            var scripts = Lockfiles.Scripts(packageJson);
+            var needed = new List<string>(Lifecycle);
+            foreach (var start in later.Where(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint))
+            {
+                var text = start.FullText;
+                if (TextMentions.MentionsWord(text, "start"))
+                {
+                    needed.Add("start");
+                }
+
+                needed.AddRange(scripts.Keys.Where(k => text.Contains("run " + k, StringComparison.Ordinal) || text.Contains($"\"run\", \"{k}\"", StringComparison.Ordinal)));
+            }
+
+            foreach (var script in needed.Distinct(StringComparer.Ordinal))
+            {
+                if (scripts.TryGetValue(script, out var body) && dev.FirstOrDefault(d => TextMentions.MentionsWord(body, d)) is { } tool)
+                {
+                    declined($"--omit=dev not added: the '{script}' script uses {tool}, a dev dependency");
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void FixYarn(
+            RunCommand run,
+            PackageInvocation invocation,
+            IReadOnlyDictionary<string, string?> env,
+            IReadOnlyList<string> mounts,
+            Action<PackageInvocation, string> addFlag,
+            List<string> appends,
+            List<string> appendReasons,
+            Action<string, bool> applied,
+            Action<string> declined)
+        {
+            if (invocation.Verb is not ("install" or "") || invocation.Operands.Any())
+            {
+                return;
+            }
+
+            var flavour = YarnFlavours.Detect(context.BuildContext, context.Text);
+            var flag = flavour == YarnFlavour.Berry ? "--immutable" : "--frozen-lockfile";
+            if (!invocation.HasOption("--frozen-lockfile", "--immutable", "--pure-lockfile", "--no-immutable")
+                && flavour != YarnFlavour.Unknown && LockfileReady(run, "yarn.lock", declined, "yarn"))
+            {
+                addFlag(invocation, flag);
+                applied($"added {flag}: yarn installs exactly what yarn.lock says", false);
+            }
+
+            var target = PackageManagers.Yarn.Caches[0].Target(env);
+            var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Managers.Contains(PackageManagers.Yarn));
+            if (flavour == YarnFlavour.Classic && !cleaned && !(target is not null && MountFlags.Covers(mounts, target)) && !appends.Contains("yarn cache clean"))
+            {
+                appends.Add("yarn cache clean");
+                appendReasons.Add("added `yarn cache clean` in the same layer: yarn's cache would otherwise stay in it");
+            }
+        }
+
+        private bool LockfileReady(RunCommand run, string lockfile, Action<string> declined, string tool)
+        {
+            if (!context.BuildContext.IsKnown)
+            {
+                declined($"{tool}: no build context, so it is unknown whether {lockfile} exists; lockfile flags not added");
+                return false;
+            }
+
+            if (!context.BuildContext.FileExists(lockfile) && !stage.Instructions.Any(i => i.Kind is InstructionKind.Copy or InstructionKind.Add))
+            {
+                return false;
+            }
+
+            if (!Lockfiles.IsCopiedBefore(stage, run.Instruction, context.BuildContext, lockfile))
+            {
+                if (context.BuildContext.FileExists(lockfile))
+                {
+                    declined($"{tool}: {lockfile} exists but is not copied into the image before this RUN");
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+
+        private static bool HasYes(PackageInvocation invocation) =>
+            invocation.ArgumentsAfterProgram.Any(w => w.Value is { } v
+                && (v is "--yes" or "--assume-yes" or "-y" || (v.Length > 1 && v[0] == '-' && v[1] != '-' && v.Contains('y', StringComparison.Ordinal))))
+            || invocation.Command.Text.Contains("APT::Get::Assume-Yes", StringComparison.Ordinal);
+
+        private static bool IsStandaloneUpdate(RunCommand run, List<(ShellCommandEntry Entry, PackageInvocation Invocation)> invocations) =>
+            run.Script.IsFullyUnderstood && run.Script.Commands.Length == invocations.Count
+            && invocations.All(p => p.Invocation.Manager == PackageManagers.Apt && p.Invocation.Verb == "update");
+
+        // A RUN that only runs apt-get update leaves the lists in its own layer; once every later install updates
+        // in its own RUN, it is redundant.
+        private void RemoveStandaloneUpdates()
+        {
+            foreach (var update in standaloneUpdates)
+            {
+                var instruction = update.Instruction;
+                var after = stage.Instructions.SkipWhile(i => i != instruction).Skip(1).ToList();
+                var blocker = aptUnfixable.FirstOrDefault(after.Contains)
+                    ?? after.FirstOrDefault(i => i.Kind == InstructionKind.Run && RunCommand.TryRead(i) is { } r
+                        && r.Script.SimpleCommands.Any(c => PackageInvocation.Read(c, PackageManagers.Apt) is { Verb: not ("update" or "install") and not "" }));
+                if (blocker is not null)
+                {
+                    findings.Add(PassContext.At(Id, instruction, FindingKind.Declined,
+                        $"this apt-get update RUN leaves the lists in its layer, but the RUN at line {blocker.StartLine} relies on it"));
+                    continue;
+                }
+
+                if (!after.Any(i => i.Kind == InstructionKind.Run && TextMentions.MentionsManager(i.FullText, PackageManagers.Apt))
+                    || context.Model.Stages.Any(s => s.BaseStageIndex == stage.Index))
+                {
+                    findings.Add(PassContext.At(Id, instruction, FindingKind.Declined,
+                        "this apt-get update RUN leaves the lists in its layer, but nothing after it in the stage installs with apt"));
+                    continue;
+                }
+
+                edits.Add(InstructionEdits.Remove(instruction));
+                findings.Add(PassContext.At(Id, instruction, FindingKind.Applied,
+                    "removed this apt-get update RUN: every apt install after it now updates in its own RUN, and its lists stayed in this layer"));
+            }
+        }
+    }
+}
