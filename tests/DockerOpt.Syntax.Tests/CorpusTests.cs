@@ -13,6 +13,12 @@ public sealed class CorpusTests(ITestOutputHelper output)
     private static readonly Dictionary<string, string> RejectedByBuildKit = new(StringComparer.Ordinal)
     {
         ["openshift__imagebuilder/dockerclient__testdata__Dockerfile.badhealthcheck"] = "HEALTHCHECK without arguments",
+        ["containers__buildah/tests__bud__add-chmod__Dockerfile.bad"] = "--chmod without a value",
+        ["containers__buildah/tests__bud__add-chown__Dockerfile.bad"] = "--chown without a value",
+        ["containers__buildah/tests__bud__copy-chmod__Dockerfile.bad"] = "--chmod without a value",
+        ["containers__buildah/tests__bud__copy-chown__Dockerfile.bad"] = "--chown without a value",
+        ["containers__buildah/tests__bud__copy-from__Dockerfile.bad"] = "--from without a value",
+        ["containers__buildah/tests__bud__copy-multistage-paths__Dockerfile.invalid_from"] = "--from without a value",
     };
 
     [CorpusFact]

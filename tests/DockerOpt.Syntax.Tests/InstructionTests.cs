@@ -146,3 +146,20 @@ public sealed class InstructionTests
         Assert.Equal([["/my app"], ["app:app"], ["80", "443/tcp"], ["SIGKILL"], ["A B <a@b>"], ["/a", "/b"]], words);
     }
 }
+/// <summary>Flag checks BuildKit makes while reading an instruction.</summary>
+public sealed class FlagTests
+{
+    [Fact]
+    public void A_value_flag_written_without_equals_is_an_error()
+    {
+        DockerfileSyntax syntax = DockerfileParser.Parse("FROM a\nCOPY --from builder /a /b\n", "Dockerfile");
+
+        Assert.Equal("Dockerfile:2:6: error: missing a value on flag: --from (write --from=value)", Assert.Single(syntax.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Boolean_flags_need_no_value()
+    {
+        Assert.Empty(DockerfileParser.Parse("FROM a\nCOPY --link --parents a /b\n").Diagnostics);
+    }
+}

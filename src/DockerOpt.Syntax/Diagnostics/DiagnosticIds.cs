@@ -15,6 +15,7 @@ public static class DiagnosticIds
     public const string EmptyContinuationLine = "empty-continuation-line";
     public const string JsonArrayNotStrings = "json-not-strings";
     public const string MissingArguments = "missing-arguments";
+    public const string MissingFlagValue = "missing-flag-value";
     public const string InvalidKeyValue = "invalid-key-value";
     public const string InvalidFrom = "invalid-from";
     public const string InvalidHealthcheck = "invalid-healthcheck";

@@ -8,6 +8,13 @@ namespace DockerOpt.Syntax;
 /// </summary>
 internal sealed class InstructionParser(SourceText source, char escape, List<Diagnostic> diagnostics)
 {
+    // Flags whose BuildKit definition is a string: `--from x` (no `=`) is refused as "missing a value".
+    private static readonly HashSet<string> ValueFlags = new(StringComparer.Ordinal)
+    {
+        "platform", "mount", "network", "security", "from", "chown", "chmod", "exclude", "checksum",
+        "interval", "timeout", "start-period", "start-interval", "retries",
+    };
+
     public InstructionHead Parse(LogicalLine logical, int start, int end)
     {
         string text = logical.Text;
@@ -36,6 +43,13 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
 
             (List<LogicalWord> flagWords, int restStart) = BuilderFlagSplitter.Split(text, rest, b);
             flags = flagWords.Select(w => ToFlag(context, w)).ToImmutableArray();
+            foreach (FlagSyntax flag in flags)
+            {
+                if (flag.Value is null && ValueFlags.Contains(flag.Name))
+                {
+                    Report(context, DiagnosticSeverity.Error, DiagnosticIds.MissingFlagValue, $"missing a value on flag: --{flag.Name} (write --{flag.Name}=value)", flag.Span);
+                }
+            }
             argsStart = Chars.SkipSpaces(text, restStart, b);
         }
 
