@@ -16,6 +16,7 @@ public static class PassRegistry
 {
     public static ImmutableArray<IRewritePass> All { get; } =
     [
+        new MultiStagePass(),
         new BaseImagePass(),
         new ManifestsFirstPass(),
         new SameLayerCleanupPass(),

@@ -26,7 +26,7 @@ public sealed class StagePassesCorpusTests
         ["go.sum"] = string.Empty,
     });
 
-    public static TheoryData<string> Passes => [BaseImagePass.Id, ManifestsFirstPass.Id];
+    public static TheoryData<string> Passes => [MultiStagePass.Id, BaseImagePass.Id, ManifestsFirstPass.Id];
 
     [CorpusTheory]
     [MemberData(nameof(Passes))]
@@ -35,6 +35,7 @@ public sealed class StagePassesCorpusTests
         IRewritePass pass = passId switch
         {
             BaseImagePass.Id => new BaseImagePass(),
+            MultiStagePass.Id => new MultiStagePass(),
             _ => new ManifestsFirstPass(),
         };
         var rewriter = new Rewriter([pass]);

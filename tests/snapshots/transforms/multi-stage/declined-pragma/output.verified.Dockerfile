@@ -1,0 +1,6 @@
+# dockeropt ignore=multi-stage
+FROM golang:1.22
+WORKDIR /app
+COPY . .
+RUN go build -o server .
+CMD ["./server"]

@@ -1,0 +1,26 @@
+FROM python:3.12 AS build
+
+RUN apt-get update && apt-get install -y gcc python3-dev
+
+WORKDIR /app
+
+COPY . .
+
+RUN python -m venv /opt/venv
+ENV PATH="/opt/venv/bin:$PATH"
+RUN pip install -r requirements.txt
+RUN pip install .
+
+ENV PORT=8080
+EXPOSE 8080
+
+CMD python -m textdist.server
+
+FROM python:3.12
+ENV PATH="/opt/venv/bin:$PATH"
+WORKDIR /app
+COPY --from=build /opt/venv /opt/venv
+COPY . .
+ENV PORT=8080
+EXPOSE 8080
+CMD python -m textdist.server

@@ -1,0 +1,556 @@
+using System.Collections.Immutable;
+
+using DockerOpt.Core.Editing;
+using DockerOpt.Core.Model;
+using DockerOpt.Core.Passes;
+using DockerOpt.Core.Shell;
+using DockerOpt.Syntax;
+using DockerOpt.Transforms.Ecosystems;
+using DockerOpt.Transforms.Manifests;
+using DockerOpt.Transforms.Stages;
+
+namespace DockerOpt.Transforms.Passes;
+
+/// <summary>
+/// Splits a single stage that builds into a builder (the original stage, named <c>build</c>) and a runtime stage
+/// that copies only what runs: Node (production install + build output), Python (a virtualenv built in the builder,
+/// the source, runtime libraries but no compilers), Go (a static binary on distroless static, non-root). The runtime
+/// keeps the stage's contract (CMD/ENTRYPOINT, EXPOSE, ENV, WORKDIR, LABEL); the base-image pass then picks its size.
+/// </summary>
+public sealed class MultiStagePass : IRewritePass
+{
+    public const string Id = "multi-stage";
+
+    private const string DistrolessStatic = "gcr.io/distroless/static-debian12";
+
+    private static readonly ImmutableArray<string> RelocatingPipFlags = ["--user", "--prefix", "--target", "-t", "--root"];
+
+    // Instructions that describe the running container, repeated in the runtime stage in their order.
+    private static readonly ImmutableHashSet<InstructionKind> Contract =
+    [
+        InstructionKind.Env, InstructionKind.Label, InstructionKind.Expose, InstructionKind.Workdir, InstructionKind.User,
+        InstructionKind.Cmd, InstructionKind.Entrypoint, InstructionKind.Healthcheck, InstructionKind.Stopsignal, InstructionKind.Arg,
+    ];
+
+    public PassInfo Info { get; } = new(
+        Id,
+        "Split the build from the runtime",
+        "Turns a single stage that builds (Node: npm install + npm run build; Python: pip install with build tools; Go: go build) "
+        + "into a builder and a runtime stage holding only what runs. Respects files that are already multi-stage. Declines "
+        + "for other ecosystems, several builds, unknown build output folders, RUN commands it cannot place, VOLUME/ONBUILD/SHELL, "
+        + "and commands whose files it cannot know.",
+        PassCategory.Size,
+        PassSafety.ChangesBehaviour,
+        [
+            "files that are already multi-stage (their final stage is improved by the other passes)",
+            "ecosystems other than Node, Python and Go",
+            "several builds, build output folders that cannot be known, variables in paths",
+            "RUN commands other than the dependency installs, the build and apt installs it can sort",
+            "VOLUME, ONBUILD and SHELL in the stage",
+        ],
+        "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o server .\nCMD [\"./server\"]\n",
+        "FROM golang:1.22 AS build\nWORKDIR /app\nCOPY . .\nRUN CGO_ENABLED=0 go build -o server .\nCMD [\"./server\"]\n\n"
+        + "FROM gcr.io/distroless/static-debian12\nWORKDIR /app\nCOPY --from=build /app/server /app/server\nUSER 65532:65532\nCMD [\"/app/server\"]\n",
+        []);
+
+    public PassResult Run(PassContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var model = context.Model;
+        if (model.Stages.IsEmpty)
+        {
+            return PassResult.Empty;
+        }
+
+        var findings = new List<Finding>();
+        if (model.IsMultiStage)
+        {
+            var final = model.FinalStage!;
+            if (model.Stages.Any(Builds))
+            {
+                findings.Add(PassContext.At(Id, final.From, FindingKind.Declined, "the file is already multi-stage: its final stage is improved in place, not split again"));
+            }
+
+            return PassResult.FindingsOnly(findings);
+        }
+
+        var stage = model.Stages[0];
+        var ecosystem = stage.BaseKind == StageBaseKind.ExternalImage ? EcosystemDetector.FromImage(stage.ResolvedBaseText ?? string.Empty) : null;
+        if (!Builds(stage))
+        {
+            return PassResult.Empty;
+        }
+
+        var plan = Plan(context, stage, ecosystem);
+        if (plan.Decline is { } reason)
+        {
+            findings.Add(PassContext.At(Id, stage.From, FindingKind.Declined, reason));
+            return PassResult.FindingsOnly(findings);
+        }
+
+        var edits = new List<TextEdit>(plan.BuilderEdits);
+        var fromArguments = (FromArguments)stage.From.Arguments;
+        if (fromArguments.StageName is null)
+        {
+            edits.Add(TextEdit.Insert(fromArguments.Image!.Span.End, " " + context.Style.FormatKeyword("AS") + " build"));
+        }
+
+        var nl = context.Style.NewLine;
+        var text = context.Text;
+        var prefix = text.Length == 0 || text.EndsWith('\n') ? nl : nl + nl;
+        edits.Add(TextEdit.Insert(text.Length, prefix + string.Join(nl, plan.Runtime) + (context.Style.EndsWithNewLine ? nl : string.Empty)));
+        findings.Add(PassContext.At(Id, stage.From, FindingKind.Applied, plan.Summary!, changesBehaviour: true));
+        return new PassResult([.. edits], [.. findings], []);
+    }
+
+    // A stage "builds" when it runs a recognised dependency install or build.
+    private static bool Builds(StageModel stage) =>
+        StageFacts.Of(stage).EcosystemCommands().Any();
+
+    private static BuildPlan Plan(PassContext context, StageModel stage, Ecosystem? ecosystem)
+    {
+        if (context.IsIgnored(stage.From))
+        {
+            return BuildPlan.Declined("a dockeropt pragma keeps this stage whole");
+        }
+
+        if (ecosystem is null)
+        {
+            return BuildPlan.Declined($"the base image '{stage.BaseText}' is not a Node, Python or Go image, so what the runtime needs is unknown");
+        }
+
+        var facts = StageFacts.Of(stage);
+        if (facts.Unreadable.FirstOrDefault() is { } unreadable)
+        {
+            return BuildPlan.Declined($"the command at line {unreadable.StartLine} is not fully understood");
+        }
+
+        if (stage.Instructions.FirstOrDefault(i => i.Kind is InstructionKind.Volume or InstructionKind.Onbuild or InstructionKind.Shell) is { } odd)
+        {
+            return BuildPlan.Declined($"{odd.KeywordUpper} at line {odd.StartLine} changes how the stage builds or runs in ways a split cannot carry over");
+        }
+
+        if (stage.Instructions.Any(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.GetFlag("from") is not null))
+        {
+            return BuildPlan.Declined("the stage copies from other images, which a split would have to place");
+        }
+
+        return ecosystem.Id switch
+        {
+            "node" => PlanNode(context, stage, facts, ecosystem),
+            "python" => PlanPython(context, stage, facts),
+            "go" => PlanGo(context, stage, facts, ecosystem),
+            _ => BuildPlan.Declined($"splitting {ecosystem.Name} builds is not supported yet"),
+        };
+    }
+
+    private static BuildPlan PlanNode(PassContext context, StageModel stage, StageFacts facts, Ecosystem node)
+    {
+        if (!context.BuildContext.IsKnown)
+        {
+            return BuildPlan.Declined("no build context is known, so package.json (the build output folder, the start script) cannot be read");
+        }
+
+        var runs = ClassifyRuns(stage, facts, node);
+        if (runs.Decline is { } decline)
+        {
+            return BuildPlan.Declined(decline);
+        }
+
+        if (runs.Builds.Count != 1)
+        {
+            return BuildPlan.Declined(runs.Builds.Count == 0 ? "the stage installs but does not build: there is no build output to copy" : "the stage runs several builds");
+        }
+
+        var package = PackageJson.Parse(context.BuildContext.ReadText("package.json"));
+        if (package is null)
+        {
+            return BuildPlan.Declined("package.json is missing from the build context or is not valid JSON");
+        }
+
+        if (package.InstallScript is { } script)
+        {
+            return BuildPlan.Declined($"package.json has a '{script}' script, which the production install would run without the build tools");
+        }
+
+        if (package.BuildOutput(context.BuildContext.ReadText("tsconfig.json")) is not { } output)
+        {
+            return BuildPlan.Declined("the build output folder cannot be read from package.json or tsconfig.json");
+        }
+
+        var workdir = Workdirs.At(stage, runs.Builds[0].Command.Instruction);
+        if (workdir is null || !workdir.StartsWith('/'))
+        {
+            return BuildPlan.Declined("the build runs without an absolute WORKDIR, so where its output lands is unknown");
+        }
+
+        if (RuntimeCommand(stage) is { } command && !RunsOnlyFrom(command, package, output))
+        {
+            return BuildPlan.Declined($"the start command '{command}' may need files outside {output}/, which the runtime stage would not have");
+        }
+
+        var manifests = EcosystemDetector.ManifestsIn(node, context.BuildContext).Where(f => f is "package.json" || node.Manifests.Any(m => m.Role == ManifestRole.Lockfile && m.Matches(f))).ToList();
+        var install = node.ProductionInstalls.First(p => p.WhenFile is null || manifests.Contains(p.WhenFile)).Command;
+        var block = new List<string>
+        {
+            Format(context, "COPY", $"{string.Join(' ', manifests)} ./"),
+            Format(context, "RUN", install),
+            Format(context, "COPY", $"--from=build {workdir.TrimEnd('/')}/{output} ./{output}"),
+        };
+        block.AddRange(AssetCopies(context, node));
+
+        var runtime = RuntimeStage(context, stage, Format(context, "FROM", stage.BaseText), runs.FirstInstall ?? runs.Builds[0].Command.Instruction, block, _ => false);
+        return new BuildPlan(
+            null,
+            [],
+            runtime,
+            $"split into a builder and a runtime stage with production dependencies ({install}) and {output}/ only; files the app reads at run time outside {output}/ must be added");
+    }
+
+    private static BuildPlan PlanPython(PassContext context, StageModel stage, StageFacts facts)
+    {
+        var python = EcosystemTable.Python;
+        var runs = ClassifyRuns(stage, facts, python);
+        if (runs.Decline is { } decline)
+        {
+            return BuildPlan.Declined(decline);
+        }
+
+        var pipInstalls = runs.Installs.Where(i => i.Recognised.Pattern.Program == "pip").ToList();
+        if (pipInstalls.Count == 0 || pipInstalls.Count != runs.Installs.Count || runs.Builds.Count > 0)
+        {
+            return BuildPlan.Declined("only pip installs are split (poetry, uv, pipenv and setup.py builds are not yet)");
+        }
+
+        foreach (var (_, recognised) in pipInstalls)
+        {
+            var tool = recognised.Invocation;
+            if (tool.HasFlag("-e") || tool.HasFlag("--editable"))
+            {
+                return BuildPlan.Declined($"'{tool}' is an editable install, which points into the builder's source tree");
+            }
+
+            if (RelocatingPipFlags.Any(tool.HasFlag))
+            {
+                return BuildPlan.Declined($"'{tool}' installs to a chosen location, which a virtualenv would move");
+            }
+        }
+
+        if (RuntimeCommand(stage) is { } command && command.Contains("/usr/", StringComparison.Ordinal) && command.Contains("python", StringComparison.Ordinal))
+        {
+            return BuildPlan.Declined($"the start command '{command}' names an interpreter path, which would bypass the virtualenv");
+        }
+
+        var runtimePackages = new List<string>();
+        foreach (var package in facts.InstalledPackages)
+        {
+            if (DebianDevPackages.RuntimeLibraryOf.TryGetValue(package, out var library))
+            {
+                runtimePackages.Add(library);
+            }
+            else if (package.EndsWith("-dev", StringComparison.Ordinal) && !DebianDevPackages.BuildOnly.Contains(package))
+            {
+                return BuildPlan.Declined($"which runtime library the build dependency {package} links is unknown");
+            }
+            else if (!DebianDevPackages.BuildOnly.Contains(package))
+            {
+                runtimePackages.Add(package);
+            }
+        }
+
+        var firstPip = pipInstalls[0].Command.Instruction;
+        var builderEdits = new List<TextEdit>
+        {
+            InstructionEdits.InsertBefore(firstPip, context.Style, Format(context, "RUN", "python -m venv /opt/venv"), Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\"")),
+        };
+
+        var head = new List<string> { Format(context, "FROM", stage.BaseText) };
+        if (runtimePackages.Count > 0)
+        {
+            head.Add(Format(context, "RUN", $"apt-get update && apt-get install -y --no-install-recommends {string.Join(' ', runtimePackages.Distinct())} && rm -rf /var/lib/apt/lists/*"));
+        }
+
+        head.Add(Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\""));
+        var block = new List<string> { Format(context, "COPY", "--from=build /opt/venv /opt/venv") };
+        var runtime = RuntimeStage(
+            context,
+            stage,
+            string.Join(context.Style.NewLine, head),
+            stage.Instructions.FirstOrDefault(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.Span.Start < firstPip.Span.Start) ?? firstPip,
+            block,
+            i => i.Kind is InstructionKind.Copy or InstructionKind.Add);
+        return new BuildPlan(
+            null,
+            builderEdits,
+            runtime,
+            $"split into a builder (compilers, pip install into /opt/venv) and a runtime stage with the virtualenv and the source"
+            + (runtimePackages.Count > 0 ? $"; runtime libraries kept: {string.Join(", ", runtimePackages.Distinct())}" : "; no build packages in the runtime"));
+    }
+
+    private static BuildPlan PlanGo(PassContext context, StageModel stage, StageFacts facts, Ecosystem go)
+    {
+        var runs = ClassifyRuns(stage, facts, go);
+        if (runs.Decline is { } decline)
+        {
+            return BuildPlan.Declined(decline);
+        }
+
+        if (facts.InstalledPackages.Length > 0)
+        {
+            return BuildPlan.Declined("the stage installs Debian packages, which a static runtime could not have");
+        }
+
+        var builds = runs.Builds.Where(b => b.Recognised.Pattern.Words.SequenceEqual(["build"])).ToList();
+        if (builds.Count != 1 || runs.Builds.Count != 1)
+        {
+            return BuildPlan.Declined(runs.Builds.Count == 0 ? "the stage does not run go build" : "the stage runs several builds (or go install), so which binary runs is unclear");
+        }
+
+        var (buildCommand, build) = builds[0];
+        var tool = build.Invocation;
+        if (tool.Command.AssignmentValue("CGO_ENABLED") is "1" || stage.Instructions.Any(i => i.Kind == InstructionKind.Env && context.Text.Substring(i.Span.Start, i.Span.Length).Contains("CGO_ENABLED=1", StringComparison.Ordinal)))
+        {
+            return BuildPlan.Declined("the build enables cgo, so the binary is not static");
+        }
+
+        if (go.NativeMarkers.FirstOrDefault(m => context.BuildContext.ReadText(m.File)?.Contains(m.Contains, StringComparison.Ordinal) == true) is { } marker)
+        {
+            return BuildPlan.Declined($"{marker.Reason} ({marker.File}), so a static binary would not work");
+        }
+
+        var workdir = Workdirs.At(stage, buildCommand.Instruction);
+        var output = tool.FlagValues("-o").FirstOrDefault();
+        if (workdir is null || !workdir.StartsWith('/') || output is null || Workdirs.Combine(workdir, output) is not { } binary)
+        {
+            return BuildPlan.Declined("the binary's path is unknown (go build needs -o with a plain path and an absolute WORKDIR)");
+        }
+
+        if (stage.Instructions.Any(i => i.Kind == InstructionKind.Healthcheck))
+        {
+            return BuildPlan.Declined("HEALTHCHECK needs a tool, and distroless static has none");
+        }
+
+        if (stage.Last(InstructionKind.User) is { } user && user.Arguments is WordArguments { Words: [var who] } && !who.Value.Split(':').All(p => p.All(char.IsAsciiDigit)))
+        {
+            return BuildPlan.Declined($"USER {who.Value} is a name the distroless image does not know");
+        }
+
+        if (ExecCommand(stage, binary) is not { } entry)
+        {
+            return BuildPlan.Declined($"CMD/ENTRYPOINT does not plainly run {binary}, and distroless has no shell to run anything else");
+        }
+
+        var builderEdits = new List<TextEdit>();
+        if (tool.Command.AssignmentValue("CGO_ENABLED") is null && buildCommand.Instruction.Arguments is ShellFormArguments shell)
+        {
+            var offset = tool.Command.Words[0].Span.Start;
+            builderEdits.Add(TextEdit.Insert(shell.ToSourceOffset(offset), "CGO_ENABLED=0 "));
+        }
+
+        var aggressive = context.Options.Level == RewriteLevel.Aggressive;
+        var from = Format(context, "FROM", aggressive ? "scratch" : DistrolessStatic);
+        var block = new List<string>();
+        if (aggressive)
+        {
+            block.Add(Format(context, "COPY", "--from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt"));
+        }
+
+        block.Add(Format(context, "COPY", $"--from=build {binary} {binary}"));
+        block.AddRange(AssetCopies(context, go));
+        var runtime = RuntimeStage(context, stage, from, runs.FirstInstall ?? buildCommand.Instruction, block, _ => false, entry);
+        if (stage.Last(InstructionKind.User) is null)
+        {
+            runtime.Insert(runtime.Count - 1, Format(context, "USER", "65532:65532"));
+        }
+
+        return new BuildPlan(
+            null,
+            builderEdits,
+            runtime,
+            $"split into a builder and a {(aggressive ? "scratch (with the CA bundle)" : "distroless static")} runtime with the static binary (CGO_ENABLED=0) only, running as uid 65532; "
+            + "files the binary reads at run time must be embedded or copied");
+    }
+
+    // The RUNs of the stage sorted into installs, builds and apt installs; anything else declines.
+    private static RunSorting ClassifyRuns(StageModel stage, StageFacts facts, Ecosystem ecosystem)
+    {
+        var installs = new List<(StageCommand Command, EcosystemCommand Recognised)>();
+        var builds = new List<(StageCommand Command, EcosystemCommand Recognised)>();
+        foreach (var command in facts.Commands.Where(c => c.Instruction.Kind == InstructionKind.Run))
+        {
+            var tool = command.Tool;
+            var recognised = EcosystemCommand.Recognise(tool);
+            if (recognised is not null && recognised.Ecosystem != ecosystem)
+            {
+                return new RunSorting($"line {command.Instruction.StartLine} runs {recognised.Ecosystem.Name} tooling too", [], [], null);
+            }
+
+            switch (recognised?.Kind)
+            {
+                case EcosystemCommandKind.Install:
+                    installs.Add((command, recognised));
+                    continue;
+                case EcosystemCommandKind.Build:
+                    builds.Add((command, recognised));
+                    continue;
+                default:
+                    break;
+            }
+
+            if (tool.Program is "apt-get" or "apt" or "rm" or "true")
+            {
+                continue;
+            }
+
+            if (tool.Program is "npm" or "yarn" or "pnpm" && tool.Positionals.FirstOrDefault()?.Value is "config" or "set")
+            {
+                continue;
+            }
+
+            return new RunSorting($"line {command.Instruction.StartLine} runs '{tool}', and whether the runtime needs what it makes is unknown", [], [], null);
+        }
+
+        return new RunSorting(null, installs, builds, installs.Count > 0 ? installs[0].Command.Instruction : null);
+    }
+
+    // The runtime stage: FROM, then the contract instructions in their order with the block in place of the install.
+    private static List<string> RuntimeStage(
+        PassContext context,
+        StageModel stage,
+        string from,
+        InstructionSyntax blockPosition,
+        List<string> block,
+        Func<InstructionSyntax, bool> repeatAlso,
+        string? command = null)
+    {
+        var lines = new List<string> { from };
+        var placed = false;
+        foreach (var instruction in stage.Instructions)
+        {
+            if (ReferenceEquals(instruction, blockPosition))
+            {
+                lines.AddRange(block);
+                placed = true;
+            }
+
+            var isContextCopy = instruction.Kind is InstructionKind.Copy or InstructionKind.Add && instruction.GetFlag("from") is null;
+            if (instruction.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint && command is not null)
+            {
+                continue;
+            }
+
+            if ((Contract.Contains(instruction.Kind) && !isContextCopy) || (isContextCopy && repeatAlso(instruction)))
+            {
+                lines.Add(context.Text.Substring(instruction.Span.Start, instruction.Span.Length));
+            }
+        }
+
+        if (!placed)
+        {
+            lines.AddRange(block);
+        }
+
+        if (command is not null)
+        {
+            lines.Add(command);
+        }
+
+        return lines;
+    }
+
+    private static IEnumerable<string> AssetCopies(PassContext context, Ecosystem ecosystem) =>
+        ecosystem.RuntimeAssetDirectories.Where(context.BuildContext.DirectoryExists).Select(d => Format(context, "COPY", $"{d} ./{d}"));
+
+    // The command the container runs, as text (CMD after ENTRYPOINT), or null when there is none.
+    private static string? RuntimeCommand(StageModel stage)
+    {
+        var parts = new[] { stage.Last(InstructionKind.Entrypoint), stage.Last(InstructionKind.Cmd) }
+            .OfType<InstructionSyntax>()
+            .Select(i => i.Arguments switch
+            {
+                ExecFormArguments exec => string.Join(' ', exec.Values),
+                ShellFormArguments shell => shell.CommandText,
+                _ => string.Empty,
+            });
+        var text = string.Join(' ', parts).Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    // node dist/server.js, or npm start whose script is node dist/...: everything it runs is in the build output.
+    private static bool RunsOnlyFrom(string command, PackageJson package, string output)
+    {
+        var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count >= 2 && words[0] == "npm" && (words[1] == "start" || (words.Count >= 3 && words[1] == "run")))
+        {
+            var name = words[1] == "start" ? "start" : words[2];
+            if (!package.Scripts.TryGetValue(name, out var script))
+            {
+                return false;
+            }
+
+            words = [.. script.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+        }
+
+        var files = words.Skip(1).Where(w => !w.StartsWith('-')).ToList();
+        return words.Count >= 2 && words[0] == "node" && files.Count > 0
+            && files.All(f => f.StartsWith(output + "/", StringComparison.Ordinal) || f.StartsWith("./" + output + "/", StringComparison.Ordinal));
+    }
+
+    // Go: the CMD/ENTRYPOINT must run the binary; written back in exec form with its absolute path (no shell in distroless).
+    private static string? ExecCommand(StageModel stage, string binary)
+    {
+        if (stage.Last(InstructionKind.Entrypoint) is not null && stage.Last(InstructionKind.Cmd) is not null)
+        {
+            return null;
+        }
+
+        var instruction = stage.Last(InstructionKind.Entrypoint) ?? stage.Last(InstructionKind.Cmd);
+        if (instruction is null)
+        {
+            return null;
+        }
+
+        ImmutableArray<string> words;
+        if (instruction.Arguments is ExecFormArguments exec)
+        {
+            words = exec.Values;
+        }
+        else if (instruction.Arguments is ShellFormArguments shell && ShellParser.Parse(shell.CommandText) is { IsSingleAndChain: true } script
+            && script.Commands.Length == 1 && script.Commands[0].Simple is { Assignments.IsEmpty: true, Redirections.IsEmpty: true } simple
+            && simple.Words.All(w => w.IsStatic && !w.HasGlob))
+        {
+            words = [.. simple.Words.Select(w => w.Value!)];
+            if (words.Length > 1 && words[0] == "exec")
+            {
+                words = words[1..];
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        var workdir = Workdirs.At(stage, instruction);
+        if (words.IsEmpty || workdir is null || (!words[0].Contains('/', StringComparison.Ordinal)) || Workdirs.Combine(workdir, words[0]) != binary)
+        {
+            return null;
+        }
+
+        var elements = new[] { binary }.Concat(words.Skip(1)).Select(w => "\"" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
+        var keyword = instruction.Keyword.Text;
+        return $"{keyword} [{string.Join(", ", elements)}]";
+    }
+
+    private static string Format(PassContext context, string keyword, string arguments) => InstructionEdits.Format(context.Style, keyword, arguments);
+
+    private sealed record BuildPlan(string? Decline, IReadOnlyList<TextEdit> BuilderEdits, List<string> Runtime, string? Summary)
+    {
+        public static BuildPlan Declined(string reason) => new(reason, [], [], null);
+    }
+
+    private sealed record RunSorting(
+        string? Decline,
+        List<(StageCommand Command, EcosystemCommand Recognised)> Installs,
+        List<(StageCommand Command, EcosystemCommand Recognised)> Builds,
+        InstructionSyntax? FirstInstall);
+}
