@@ -27,11 +27,11 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
             return null;
         }
 
-        var joined = string.Join(' ', words);
+        // Options do not change what a cleanup command deletes (apt-get clean -y, npm cache clean -f, yum -q clean all).
+        var joined = NonOptions(words!);
         foreach (var manager in PackageManagers.All)
         {
-            if (manager.CleanupCommands.Any(c => string.Equals(c, joined, StringComparison.Ordinal)
-                || (c.EndsWith(" all", StringComparison.Ordinal) && joined.StartsWith(c[..^4] + " all", StringComparison.Ordinal))))
+            if (words[0] != "rm" && manager.CleanupCommands.Any(c => string.Equals(NonOptions(c.Split(' ')), joined, StringComparison.Ordinal)))
             {
                 return new Cleanup(command, [manager], []);
             }
@@ -79,6 +79,8 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
 
         return managers.Count + paths.Count == 0 ? null : new Cleanup(command, managers, paths);
     }
+
+    private static string NonOptions(IEnumerable<string?> words) => string.Join(' ', words.Where(w => w is not null && !w.StartsWith('-')));
 
     /// <summary>True when a path is a scratch directory's content.</summary>
     public static bool IsScratch(string path) => ScratchPaths.Contains(path, StringComparer.Ordinal);
