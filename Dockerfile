@@ -6,9 +6,12 @@
 # published binary instead. `dockeropt rewrite --check Dockerfile` passes on this file.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 # Native AOT links with clang and needs zlib.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends clang zlib1g-dev \
-    && rm -rf /var/lib/apt/lists/*
+RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \
+    --mount=type=cache,target=/var/lib/apt,sharing=locked \
+    rm -f /etc/apt/apt.conf.d/docker-clean \
+    && echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' > /etc/apt/apt.conf.d/keep-cache \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends clang zlib1g-dev
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/DockerOpt.Syntax/DockerOpt.Syntax.csproj src/DockerOpt.Syntax/
@@ -16,11 +19,13 @@ COPY src/DockerOpt.Core/DockerOpt.Core.csproj src/DockerOpt.Core/
 COPY src/DockerOpt.Engine/DockerOpt.Engine.csproj src/DockerOpt.Engine/
 COPY transforms/DockerOpt.Transforms/DockerOpt.Transforms.csproj transforms/DockerOpt.Transforms/
 COPY src/DockerOpt.Cli/DockerOpt.Cli.csproj src/DockerOpt.Cli/
-RUN dotnet restore src/DockerOpt.Cli -r linux-x64
+RUN --mount=type=cache,target=/root/.nuget/packages \
+    dotnet restore src/DockerOpt.Cli -r linux-x64
 COPY README.md ./
 COPY src/ src/
 COPY transforms/ transforms/
-RUN dotnet publish src/DockerOpt.Cli -c Release -r linux-x64 -p:PublishAot=true --no-restore -o /out
+RUN --mount=type=cache,target=/root/.nuget/packages \
+    dotnet publish src/DockerOpt.Cli -c Release -r linux-x64 -p:PublishAot=true --no-restore -o /out
 
 FROM debian:bookworm-slim
 COPY --from=build /out/dockeropt /usr/local/bin/dockeropt

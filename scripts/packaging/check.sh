@@ -17,7 +17,8 @@ ls "$work/packages/dockeropt.$version.nupkg" >/dev/null
 
 echo "== dotnet tool install --global --add-source <dir> dockeropt"
 # The NuGet cache stays the machine's (no re-download of anything); only the tool's install location moves.
-NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages}" HOME="$work/home" \
+mkdir -p "$work/home"
+NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages}" HOME="$work/home" DOTNET_CLI_HOME="$work/home" \
   dotnet tool install --global --add-source "$work/packages" dockeropt --version "$version"
 tool="$work/home/.dotnet/tools/dockeropt"
 [ "$("$tool" --version)" = "$version" ] || { echo "the installed tool does not print version $version"; exit 1; }

@@ -47,6 +47,16 @@ public sealed class RealPassesTests : IDisposable
         Assert.True(evaluation.IsValid, string.Join('\n', SarifSchema.Errors(evaluation)));
     }
 
+    [Fact]
+    public void Dockeropts_own_Dockerfile_is_one_dockeropt_would_not_change()
+    {
+        // --check writes nothing, so the repository's own file is read in place. The .dockerignore beside it is
+        // the repository's concern, not the Dockerfile's: left out of this check.
+        var result = sandbox.Run("rewrite", "--check", "--diff", "--no-dockerignore", Path.Combine(Repo.Root, "Dockerfile"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
     private void CopyExample(string example)
     {
         var source = Path.Combine(Repo.ExamplesDirectory, example);
