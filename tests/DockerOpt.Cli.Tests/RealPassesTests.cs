@@ -57,6 +57,20 @@ public sealed class RealPassesTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    [Fact]
+    public void A_registry_mirror_in_the_config_lets_the_base_image_pass_recognise_mirrored_official_images()
+    {
+        const string Dockerfile = "FROM mirror.example.com/dockerhub/python:3.12\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n";
+        sandbox.Write("Dockerfile", Dockerfile).Write("app.py", "print('hi')\n");
+
+        var without = sandbox.Run("rewrite", "--only", "base-image", "-o", "-");
+        sandbox.Write(".dockeropt.yaml", "baseImages:\n  mirrorPrefixes: [mirror.example.com/dockerhub/]\n");
+        var with = sandbox.Run("rewrite", "--only", "base-image", "-o", "-");
+
+        Assert.Equal(Dockerfile, without.Out);
+        Assert.StartsWith("FROM mirror.example.com/dockerhub/python:3.12-slim\n", with.Out, StringComparison.Ordinal);
+    }
+
     private void CopyExample(string example)
     {
         var source = Path.Combine(Repo.ExamplesDirectory, example);
