@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace DockerOpt.Syntax.Tests;
@@ -63,7 +62,7 @@ public sealed class BadInputTests : IDisposable
             builder.Append("RUN apt-get install -y curl \\\n    # note\n    && echo \"done\" \\\n    && true\nENV A=1 B=2\nCOPY <<EOF /x\nbody\nEOF\n");
         }
 
-        AssertParsesQuickly(builder.ToString(), TimeSpan.FromSeconds(90));
+        AssertParsesLosslessly(builder.ToString());
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public sealed class BadInputTests : IDisposable
     {
         string line = "RUN echo " + new string('a', 1_000_000) + " <<EOF [\"x\" " + new string('"', 1000) + "\n";
 
-        DockerfileSyntax syntax = AssertParsesQuickly("FROM a\n" + line, TimeSpan.FromSeconds(30));
+        DockerfileSyntax syntax = AssertParsesLosslessly("FROM a\n" + line);
 
         Diagnostic error = Assert.Single(syntax.Diagnostics, d => d.Id == DiagnosticIds.LineTooLong);
         Assert.Equal((2, 1, DiagnosticSeverity.Error), (error.Line, error.Column, error.Severity));
@@ -96,20 +95,16 @@ public sealed class BadInputTests : IDisposable
 
         foreach (string text in new[] { onbuilds, continuations, heredocs, json })
         {
-            AssertParsesQuickly(text, TimeSpan.FromSeconds(30));
+            AssertParsesLosslessly(text);
         }
     }
 
-    // The limits are far above the measured times (a 10 MB file parses in about a second on one idle core): they catch
-    // hangs and quadratic behaviour, not slow machines.
-    private static DockerfileSyntax AssertParsesQuickly(string text, TimeSpan limit)
+    // No time limit here: speed is measured by the benchmark (BENCHMARKS.md), not by timed tests. A hang or a stack
+    // overflow still fails this test run, which is what these inputs guard against.
+    private static DockerfileSyntax AssertParsesLosslessly(string text)
     {
-        var stopwatch = Stopwatch.StartNew();
         DockerfileSyntax syntax = DockerfileParser.Parse(text);
         Assert.True(text == syntax.ToFullString(), "the printed text differs from the input");
-        stopwatch.Stop();
-
-        Assert.True(stopwatch.Elapsed < limit, $"parsing {text.Length} chars took {stopwatch.Elapsed}");
         return syntax;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 using DockerOpt.TestKit;
@@ -90,28 +89,5 @@ public sealed class CorpusTests(ITestOutputHelper output)
         }
 
         Assert.True(withErrors.Count == 0, string.Join('\n', withErrors));
-    }
-
-    [CorpusFact]
-    public void Parsing_and_printing_the_whole_corpus_is_fast()
-    {
-        string[] texts = Repo.CorpusFiles().Select(f => File.ReadAllText(Path.Combine(Repo.CorpusDirectory, f))).ToArray();
-        foreach (string text in texts.Take(50))
-        {
-            _ = DockerfileParser.Parse(text).ToFullString();
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        long chars = 0;
-        foreach (string text in texts)
-        {
-            chars += DockerfileParser.Parse(text).ToFullString().Length;
-        }
-
-        stopwatch.Stop();
-        output.WriteLine($"parse+print of {texts.Length} files ({chars} chars) took {stopwatch.ElapsedMilliseconds} ms");
-
-        // A generous bound: the aim is well under a second; this only catches accidental quadratic behaviour.
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"took {stopwatch.Elapsed}");
     }
 }
