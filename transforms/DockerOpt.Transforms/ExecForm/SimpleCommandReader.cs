@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+
 using DockerOpt.Core.Shell;
 
 namespace DockerOpt.Transforms.ExecForm;

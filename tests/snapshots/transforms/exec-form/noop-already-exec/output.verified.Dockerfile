@@ -1,0 +1,5 @@
+FROM node:20-slim
+ENV NODE_ENV=production
+LABEL maintainer="Jane Doe"
+ENTRYPOINT ["node"]
+CMD ["server.js"]

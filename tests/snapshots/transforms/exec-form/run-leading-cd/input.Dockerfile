@@ -1,0 +1,4 @@
+FROM node:20-slim
+COPY . /src
+RUN cd /src && npm ci && npm run build
+RUN npm --prefix /src test

@@ -1,0 +1,234 @@
+using System.Collections.Immutable;
+
+using DockerOpt.Core.Editing;
+using DockerOpt.Core.Passes;
+using DockerOpt.Core.Shell;
+using DockerOpt.Syntax;
+using DockerOpt.Transforms.ExecForm;
+using DockerOpt.Transforms.Runtime;
+
+namespace DockerOpt.Transforms.Passes;
+
+/// <summary>
+/// Hygiene that does not change the image's size: CMD/ENTRYPOINT in exec form, <c>ENV key=value</c> instead of the
+/// legacy form, <c>LABEL maintainer=</c> instead of the deprecated MAINTAINER, and advice where a RUN starts with
+/// <c>cd</c>.
+/// </summary>
+public sealed class ExecFormPass : IRewritePass
+{
+    public const string PassId = "exec-form";
+
+    public PassInfo Info { get; } = new(
+        PassId,
+        "Exec form and instruction hygiene",
+        "Writes CMD and ENTRYPOINT in exec form when the shell form is one plain command (so the program is PID 1 and "
+        + "receives stop signals), turns legacy 'ENV key value' into 'ENV key=value' and MAINTAINER into "
+        + "'LABEL maintainer=', and advises WORKDIR where a RUN starts with cd. Keeps the shell form when the command "
+        + "needs a shell (&&, pipes, redirections, variables, globs, ~, builtins), when CMD gives the arguments of an "
+        + "exec-form ENTRYPOINT, when an ENTRYPOINT would start receiving a CMD of the same stage, after a SHELL "
+        + "instruction, and in Windows files. HEALTHCHECK and ONBUILD are not touched.",
+        PassCategory.Hygiene,
+        PassSafety.Safe,
+        [
+            "command needs a shell (&&, ||, ;, |, redirections, $VAR, $(...), globs, ~, NAME=value prefixes, builtins, comments)",
+            "CMD that gives the arguments of an exec-form ENTRYPOINT (its shell form passes /bin/sh -c ...)",
+            "shell-form ENTRYPOINT in a stage that also sets CMD (exec form would start passing CMD to it)",
+            "stages after a SHELL instruction and Windows files (escape=` or a Windows base)",
+            "legacy ENV/LABEL values with quotes or escapes and spaces",
+            "RUN cd DIR && ...: advice only, because WORKDIR would also move every later instruction",
+            "HEALTHCHECK, ONBUILD and heredoc commands",
+        ],
+        "FROM node:20-slim\nENV NODE_ENV production\nCMD node server.js\n",
+        "FROM node:20-slim\nENV NODE_ENV=production\nCMD [\"node\", \"server.js\"]\n",
+        ["DL3025", "DL3003", "DL4000"]);
+
+    public PassResult Run(PassContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var edits = ImmutableArray.CreateBuilder<TextEdit>();
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        var separator = ArraySeparator(context.Syntax);
+
+        foreach (var instruction in context.Syntax.Instructions)
+        {
+            if (instruction.IsNested || !instruction.Heredocs.IsEmpty)
+            {
+                continue;
+            }
+
+            var change = instruction.Kind switch
+            {
+                InstructionKind.Cmd or InstructionKind.Entrypoint => ExecForm(context, instruction, separator),
+                InstructionKind.Env or InstructionKind.Label => KeyValue(context, instruction),
+                InstructionKind.Maintainer => Maintainer(context, instruction),
+                InstructionKind.Run => LeadingCd(instruction),
+                _ => null,
+            };
+
+            if (change is null)
+            {
+                continue;
+            }
+
+            if (change.Edit is not null && context.IsIgnored(instruction))
+            {
+                findings.Add(PassContext.At(PassId, instruction, FindingKind.Declined, "left as is: a pragma switches exec-form off here"));
+                continue;
+            }
+
+            if (change.Edit is not null)
+            {
+                edits.Add(change.Edit);
+            }
+
+            findings.Add(PassContext.At(PassId, instruction, change.Kind, change.Message));
+        }
+
+        return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
+    }
+
+    private static Change? ExecForm(PassContext context, InstructionSyntax instruction, string separator)
+    {
+        if (instruction.Arguments is not ShellFormArguments shell)
+        {
+            return null;
+        }
+
+        var keyword = instruction.KeywordUpper;
+        var stage = StageChain.StageOf(context.Model, instruction);
+        if (stage is null)
+        {
+            return null;
+        }
+
+        var chain = StageChain.Of(context.Model, stage);
+        var shellLess = RuntimeImage.HasNoShell(chain);
+        if (RuntimeImage.IsWindows(chain, context.Syntax))
+        {
+            return Change.Declined($"{keyword} kept in shell form: on Windows the shell is cmd or PowerShell, whose quoting dockeropt does not model");
+        }
+
+        if (chain.AllInstructions().Any(i => i.Kind == InstructionKind.Shell && i.Span.Start < instruction.Span.Start))
+        {
+            return Change.Declined($"{keyword} kept in shell form: a SHELL instruction changed the shell it runs with");
+        }
+
+        var (argv, reason) = SimpleCommandReader.Read(shell.CommandText);
+        if (reason is not null)
+        {
+            return shellLess
+                ? Change.Advice($"{keyword} cannot start: {Describe(chain)} has no /bin/sh and this shell form needs one, because {reason}; write it as an exec-form array")
+                : Change.Declined($"{keyword} kept in shell form: {reason}");
+        }
+
+        if (instruction.Kind == InstructionKind.Cmd)
+        {
+            var entrypoint = chain.LastInEffect(InstructionKind.Entrypoint);
+            if (entrypoint?.Form == InstructionForm.Exec)
+            {
+                return Change.Declined($"CMD kept in shell form: it gives the arguments of the exec-form ENTRYPOINT on line {entrypoint.StartLine}, which now receives '/bin/sh -c ...'; exec form would change them");
+            }
+
+            if (entrypoint?.Form == InstructionForm.Shell)
+            {
+                return Change.Declined($"CMD kept in shell form: the shell-form ENTRYPOINT on line {entrypoint.StartLine} ignores CMD");
+            }
+        }
+        else if (stage.OfKind(InstructionKind.Cmd).FirstOrDefault() is { } cmd)
+        {
+            return Change.Declined($"ENTRYPOINT kept in shell form: exec form would start passing the CMD on line {cmd.StartLine} to it as arguments");
+        }
+
+        var json = JsonArrayWriter.Write(argv, separator);
+        var why = instruction.Kind == InstructionKind.Cmd
+            ? $"CMD in exec form {json}: the program runs as PID 1 without /bin/sh in between and receives stop signals (DL3025)"
+            : $"ENTRYPOINT in exec form {json}: the program runs as PID 1 and receives stop signals; arguments given to 'docker run' are now passed to it instead of being ignored (DL3025)";
+        if (shellLess)
+        {
+            why += $"; on {Describe(chain)} the shell form could not even start (no /bin/sh)";
+        }
+
+        return Change.Applied(new TextEdit(shell.Span, json), why);
+    }
+
+    private static Change? KeyValue(PassContext context, InstructionSyntax instruction)
+    {
+        if (instruction.Arguments is not KeyValueArguments { IsLegacyForm: true, Pairs.Length: 1 } pairs)
+        {
+            return null;
+        }
+
+        var pair = pairs.Pairs[0];
+        var keyword = instruction.KeywordUpper;
+        var rewritten = LegacyKeyValue.Rewrite(pair.Key.Value, pair.Value.Value, context.Syntax.EscapeChar);
+        if (rewritten is null)
+        {
+            return Change.Declined($"legacy '{keyword} {pair.Key.Value} value' kept: its value mixes quotes or escapes with spaces, so a key=value form could change it; write it as {keyword} {pair.Key.Value}=\"...\" by hand");
+        }
+
+        return Change.Applied(
+            new TextEdit(TextSpan.FromBounds(pair.Key.Span.Start, pair.Value.Span.End), rewritten),
+            $"legacy '{keyword} {pair.Key.Value} value' written as {keyword} {rewritten} (the space-separated form is deprecated)");
+    }
+
+    private static Change? Maintainer(PassContext context, InstructionSyntax instruction)
+    {
+        if (instruction.Arguments is not WordArguments { Words.Length: 1 } words)
+        {
+            return null;
+        }
+
+        var value = words.Words[0].Value.Trim();
+        if (value.IndexOfAny(['"', '$', '\\', '`', context.Syntax.EscapeChar]) >= 0 || value.Length == 0)
+        {
+            return Change.Declined("MAINTAINER is deprecated (DL4000) but kept: its text has quotes, $ or escapes that a LABEL would treat differently");
+        }
+
+        var label = InstructionEdits.Format(context.Style, "LABEL", $"maintainer=\"{value}\"");
+        return Change.Applied(InstructionEdits.Replace(instruction, label), "deprecated MAINTAINER written as LABEL maintainer=... (DL4000)");
+    }
+
+    private static Change? LeadingCd(InstructionSyntax instruction)
+    {
+        if (instruction.Arguments is not ShellFormArguments shell)
+        {
+            return null;
+        }
+
+        var script = ShellParser.Parse(shell.CommandText);
+        if (script.Commands.Length < 2 || script.Commands[0].Simple is not { } first || first.Name?.Is("cd") != true
+            || first.Arguments.Length != 1 || script.Commands[1].Connector != ShellConnector.And)
+        {
+            return null;
+        }
+
+        var directory = first.Arguments[0].Text;
+        return Change.Advice($"RUN starts with 'cd {directory}': prefer 'WORKDIR {directory}' (DL3003); not rewritten, because WORKDIR would also move every instruction after this RUN");
+    }
+
+    private static string Describe(StageChain chain) => chain.IsScratch ? "scratch" : chain.BaseImage?.Text ?? "this image";
+
+    // Follow the file: if its exec forms are written ["a","b"], write new ones the same way.
+    private static string ArraySeparator(DockerfileSyntax syntax)
+    {
+        foreach (var instruction in syntax.Instructions)
+        {
+            if (instruction.Arguments is ExecFormArguments { Elements.Length: > 1 } exec)
+            {
+                var between = syntax.Source.Text[exec.Elements[0].Span.End..exec.Elements[1].Span.Start];
+                return between.Contains(' ', StringComparison.Ordinal) ? ", " : ",";
+            }
+        }
+
+        return ", ";
+    }
+
+    private sealed record Change(TextEdit? Edit, FindingKind Kind, string Message)
+    {
+        public static Change Applied(TextEdit edit, string message) => new(edit, FindingKind.Applied, message);
+
+        public static Change Declined(string message) => new(null, FindingKind.Declined, message);
+
+        public static Change Advice(string message) => new(null, FindingKind.Advice, message);
+    }
+}
