@@ -1,0 +1,5 @@
+FROM python:3.12-slim
+WORKDIR /app
+COPY . .
+EXPOSE 80 8080/tcp
+CMD ["python", "-m", "http.server", "80"]

@@ -1,0 +1,3 @@
+FROM mycompany/base:1.4
+COPY app /app
+CMD ["/app"]

@@ -1,0 +1,4 @@
+from node:20-alpine
+workdir /app
+copy . .
+run npm ci

@@ -1,0 +1,8 @@
+FROM node:20-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+COPY . .
+EXPOSE 3000
+# start the server
+CMD ["node", "server.js"]

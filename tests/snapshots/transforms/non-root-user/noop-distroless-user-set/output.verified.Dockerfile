@@ -1,0 +1,7 @@
+FROM golang:1.22 AS build
+RUN CGO_ENABLED=0 go build -o /out/app .
+
+FROM gcr.io/distroless/static-debian12
+COPY --from=build /out/app /app
+USER 65532:65532
+ENTRYPOINT ["/app"]

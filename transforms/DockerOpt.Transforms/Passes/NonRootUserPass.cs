@@ -1,0 +1,296 @@
+using System.Collections.Immutable;
+
+using DockerOpt.Core.Editing;
+using DockerOpt.Core.Model;
+using DockerOpt.Core.Passes;
+using DockerOpt.Syntax;
+using DockerOpt.Transforms.Runtime;
+
+namespace DockerOpt.Transforms.Passes;
+
+/// <summary>
+/// Makes the final stage run as a non-root user: the image's own user (<c>node</c>), a user the Dockerfile already
+/// creates, a created system user (Debian/Red Hat <c>useradd</c>, Alpine <c>adduser -S</c>), or the numeric
+/// <c>65532:65532</c> on scratch and distroless. Files copied into the final WORKDIR get <c>--chown</c> so the app can
+/// still write where it lives; everything else stays root-owned and world-readable.
+/// </summary>
+public sealed class NonRootUserPass : IRewritePass
+{
+    public const string PassId = "non-root-user";
+
+    public PassInfo Info { get; } = new(
+        PassId,
+        "Run as a non-root user",
+        "Adds USER to the final stage (after its last RUN, before CMD/ENTRYPOINT) so the container does not run as "
+        + "root: the image's own user (node), a user the Dockerfile already creates, a created system user on "
+        + "Debian/Red Hat/Alpine images, or 65532:65532 on scratch and distroless. COPY/ADD into the final WORKDIR get "
+        + "--chown so the app can write its own files; other files stay root-owned and readable. Declines when the "
+        + "stage exposes a port below 1024 (unless --level aggressive), when the image drops privileges itself (gosu, "
+        + "su-exec, ...), for images whose user tools it does not know, unresolved or Windows bases. A final stage "
+        + "that already runs as non-root is left alone.",
+        PassCategory.Security,
+        PassSafety.ChangesBehaviour,
+        [
+            "a final stage that already has a non-root USER (or a variable USER), or a base that runs as non-root",
+            "EXPOSE of a port below 1024 (declined with advice unless --level aggressive)",
+            "entrypoints that drop privileges themselves (gosu, su-exec, setpriv, runuser, chpst, s6, supervisord)",
+            "base images whose user tools are unknown, unresolved (variable) bases, Windows images",
+            "COPY/ADD outside the final WORKDIR, or with --chown already, are not given ownership",
+        ],
+        "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+        "FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\nCMD [\"node\", \"server.js\"]\n",
+        ["DL3002"]);
+
+    public PassResult Run(PassContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Model.FinalStage is not { } final)
+        {
+            return PassResult.Empty;
+        }
+
+        var chain = StageChain.Of(context.Model, final);
+        var from = final.From;
+        if (context.IsIgnored(from))
+        {
+            return Decline(from, "left as is: a pragma switches non-root-user off for the final stage");
+        }
+
+        if (RuntimeImage.IsWindows(chain, context.Syntax))
+        {
+            return Decline(from, "Windows images manage users differently (ContainerUser); not changed");
+        }
+
+        if (chain.IsUnresolved)
+        {
+            return Decline(from, $"the final image '{chain.Root.BaseText}' is built from variables dockeropt cannot resolve, so it cannot tell which user tools exist");
+        }
+
+        var lastUser = chain.LastInEffect(InstructionKind.User);
+        var lastUserValue = UserValue(lastUser);
+        if (lastUser is not null && !IsRoot(lastUserValue))
+        {
+            return PassResult.Empty;
+        }
+
+        if (lastUser is null && chain.BaseImage is { } image && RuntimeUserCatalog.RunsAsNonRootByDefault(image))
+        {
+            return PassResult.Empty;
+        }
+
+        var instructions = chain.AllInstructions().ToList();
+        if (PrivilegeDrop.Find(instructions) is { } tool)
+        {
+            return Decline(from, $"the image starts as root and drops privileges itself ({tool}); a USER would break that, so it is left to the entrypoint");
+        }
+
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        var ports = ExposedPorts.Privileged(instructions).ToList();
+        foreach (var (word, expose) in ports)
+        {
+            findings.Add(PassContext.At(PassId, expose, FindingKind.Advice,
+                $"port {word} is below 1024: a non-root process can bind it only where the runtime allows it (Docker 20.10+ sets net.ipv4.ip_unprivileged_port_start=0; Kubernetes and others may not) or with CAP_NET_BIND_SERVICE; prefer a port of 1024 or more"));
+        }
+
+        if (ports.Count > 0 && context.Options.Level != RewriteLevel.Aggressive)
+        {
+            findings.Add(PassContext.At(PassId, from, FindingKind.Declined,
+                $"still runs as root: it exposes {string.Join(", ", ports.Select(p => p.Word))}, which a non-root process may not be able to bind; use --level aggressive to switch anyway"));
+            return PassResult.FindingsOnly(findings);
+        }
+
+        if (ChooseUser(chain, instructions, lastUser) is not { } plan)
+        {
+            var name = chain.BaseImage?.Text ?? chain.Root.BaseText;
+            findings.Add(PassContext.At(PassId, from, FindingKind.Declined,
+                $"runs as root, but dockeropt does not know how to create a user in '{name}'; add a system user and a USER instruction by hand"));
+            return PassResult.FindingsOnly(findings);
+        }
+
+        var edits = ImmutableArray.CreateBuilder<TextEdit>();
+        if (plan.CreateCommand is not null)
+        {
+            edits.Add(InstructionEdits.InsertAfter(from, context.Style, InstructionEdits.Format(context.Style, "RUN", plan.CreateCommand)));
+            findings.Add(PassContext.At(PassId, from, FindingKind.Applied, $"creates the system user '{plan.User}' for the app to run as", true));
+        }
+
+        var userLine = InstructionEdits.Format(context.Style, "USER", plan.User);
+        if (!PlaceUser(context, final, lastUser, userLine, edits, out var anchor))
+        {
+            return Decline(anchor, "left as is: a pragma shields the USER root this pass would replace");
+        }
+
+        var previously = lastUser is null ? "root (the image default)" : $"'{lastUserValue}' (line {lastUser.StartLine})";
+        findings.Add(PassContext.At(PassId, anchor, FindingKind.Applied,
+            $"runs as non-root user '{plan.User}' ({plan.Source}) instead of {previously}", true));
+
+        AddOwnership(context, chain, final, plan, edits, findings);
+        return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
+    }
+
+    private static PassResult Decline(InstructionSyntax at, string message) =>
+        PassResult.FindingsOnly([PassContext.At(PassId, at, FindingKind.Declined, message)]);
+
+    private static string? UserValue(InstructionSyntax? user) =>
+        user?.Arguments is WordArguments { Words.Length: > 0 } words ? words.Words[0].Value.Trim() : null;
+
+    private static bool IsRoot(string? value)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+
+        var name = value.Split(':')[0];
+        return name is "root" or "0" or "";
+    }
+
+    private static UserPlan? ChooseUser(StageChain chain, List<InstructionSyntax> instructions, InstructionSyntax? lastUser)
+    {
+        if (chain.IsScratch || (chain.BaseImage is { } shellLess && RuntimeUserCatalog.FamilyOf(shellLess) == ImageFamily.ShellLess))
+        {
+            var where = chain.IsScratch ? "scratch has no user database" : "distroless calls it nonroot";
+            return new UserPlan(RuntimeUserCatalog.NumericNonRoot, RuntimeUserCatalog.NumericNonRoot, null, null, $"numeric: {where}");
+        }
+
+        // A non-root user the author switched to earlier and then left for root.
+        foreach (var instruction in instructions.Where(i => i.Kind == InstructionKind.User && i != lastUser).Reverse())
+        {
+            var value = UserValue(instruction);
+            if (value is not null && !IsRoot(value) && !value.Contains('$', StringComparison.Ordinal))
+            {
+                var own = chain.BaseImage is { } baseImage ? RuntimeUserCatalog.OwnUser(baseImage) : null;
+                var chown = value == own ? own + ":" + own : value;
+                return new UserPlan(value, chown, null, null, $"the user line {instruction.StartLine} already switched to");
+            }
+        }
+
+        if (CreatedUsers.In(instructions).LastOrDefault() is ({ } created, { } createdBy))
+        {
+            return new UserPlan(created, created, null, createdBy, $"created on line {createdBy.StartLine}");
+        }
+
+        if (chain.BaseImage is not { } image)
+        {
+            return null;
+        }
+
+        if (RuntimeUserCatalog.OwnUser(image) is { } own)
+        {
+            return new UserPlan(own, own + ":" + own, null, null, $"the {image.Name} image's own user");
+        }
+
+        return RuntimeUserCatalog.FamilyOf(image) switch
+        {
+            ImageFamily.Debian or ImageFamily.RedHat => new UserPlan("app", "app:app", "groupadd --system app && useradd --system --gid app --no-create-home app", null, "a system user created for it"),
+            ImageFamily.Alpine => new UserPlan("app", "app:app", "addgroup -S app && adduser -S -D -H -G app app", null, "a system user created for it"),
+            _ => null,
+        };
+    }
+
+    // USER goes after the last RUN (which may need root) and before CMD/ENTRYPOINT; a trailing USER root is replaced.
+    private static bool PlaceUser(PassContext context, StageModel final, InstructionSyntax? lastUser, string userLine, ImmutableArray<TextEdit>.Builder edits, out InstructionSyntax anchor)
+    {
+        var body = final.Instructions;
+        var lastRun = -1;
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i].Kind == InstructionKind.Run)
+            {
+                lastRun = i;
+            }
+        }
+
+        if (lastUser is not null && body.IndexOf(lastUser) > lastRun)
+        {
+            anchor = lastUser;
+            if (context.IsIgnored(lastUser))
+            {
+                return false;
+            }
+
+            edits.Add(InstructionEdits.Replace(lastUser, userLine));
+            return true;
+        }
+
+        var start = lastRun + 1;
+        var runtime = body.Skip(start).FirstOrDefault(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint);
+        if (runtime is not null)
+        {
+            anchor = runtime;
+            edits.Add(TextEdit.Insert(LineStartAboveComments(context.Syntax, runtime), userLine + context.Style.NewLine));
+            return true;
+        }
+
+        anchor = body.IsEmpty ? final.From : body[^1];
+        edits.Add(InstructionEdits.InsertAfter(anchor, context.Style, userLine));
+        return true;
+    }
+
+    // Comments right above an instruction (a pragma among them) stay attached to it: insert above them.
+    private static int LineStartAboveComments(DockerfileSyntax syntax, InstructionSyntax instruction)
+    {
+        var index = syntax.Constructs.IndexOf(instruction);
+        var start = instruction.FullSpan.Start;
+        for (var i = index - 1; i >= 0 && syntax.Constructs[i] is CommentSyntax comment; i--)
+        {
+            start = comment.FullSpan.Start;
+        }
+
+        return start;
+    }
+
+    private static void AddOwnership(PassContext context, StageChain chain, StageModel final, UserPlan plan, ImmutableArray<TextEdit>.Builder edits, ImmutableArray<Finding>.Builder findings)
+    {
+        var before = StageWorkdirs.Before(chain, out var workdir);
+        if (workdir is null || workdir == "/")
+        {
+            return;
+        }
+
+        var userExists = plan.CreatedBy is null || final.Instructions.IndexOf(plan.CreatedBy) < 0;
+        foreach (var copy in final.Instructions)
+        {
+            if (plan.CreatedBy is not null && copy == plan.CreatedBy)
+            {
+                userExists = true;
+            }
+
+            if (copy.Kind is not (InstructionKind.Copy or InstructionKind.Add) || !copy.Heredocs.IsEmpty || copy.GetFlag("chown") is not null)
+            {
+                continue;
+            }
+
+            var destination = Destination(copy);
+            var resolved = destination is null ? null : StageWorkdirs.Resolve(before.GetValueOrDefault(copy), destination);
+            if (resolved is null || !StageWorkdirs.IsWithin(resolved, workdir))
+            {
+                continue;
+            }
+
+            if (!userExists)
+            {
+                findings.Add(PassContext.At(PassId, copy, FindingKind.Declined, $"{copy.KeywordUpper} into {workdir} stays root-owned: user '{plan.User}' is created only on line {plan.CreatedBy!.StartLine}"));
+                continue;
+            }
+
+            if (context.IsIgnored(copy))
+            {
+                continue;
+            }
+
+            edits.Add(InstructionEdits.AddFlag(copy, "--chown=" + plan.Chown));
+            findings.Add(PassContext.At(PassId, copy, FindingKind.Applied,
+                $"{copy.KeywordUpper} --chown={plan.Chown}: the app may write the files it keeps in its WORKDIR {workdir} (other files stay root-owned and readable)", true));
+        }
+    }
+
+    private static string? Destination(InstructionSyntax copy) => copy.Arguments switch
+    {
+        WordArguments { Words.Length: >= 2 } words => words.Words[^1].Value,
+        ExecFormArguments { Elements.Length: >= 2 } exec => exec.Elements[^1].Value,
+        _ => null,
+    };
+
+    private sealed record UserPlan(string User, string Chown, string? CreateCommand, InstructionSyntax? CreatedBy, string Source);
+}
