@@ -159,8 +159,8 @@ public sealed class NonRootUserPass : IRewritePass
             var value = UserValue(instruction);
             if (value is not null && !IsRoot(value) && !value.Contains('$', StringComparison.Ordinal))
             {
-                var own = chain.BaseImage is { } baseImage ? RuntimeUserCatalog.OwnUser(baseImage) : null;
-                var chown = value == own ? own + ":" + own : value;
+                var imageUser = chain.BaseImage is { } baseImage ? RuntimeUserCatalog.OwnUser(baseImage) : null;
+                var chown = value == imageUser ? imageUser + ":" + imageUser : value;
                 return new UserPlan(value, chown, null, null, $"the user line {instruction.StartLine} already switched to");
             }
         }
