@@ -1,0 +1,159 @@
+using DockerOpt.Core.BuildContext;
+using DockerOpt.Core.Model;
+using DockerOpt.Core.Shell;
+using DockerOpt.Syntax;
+
+namespace DockerOpt.Transforms.DockerIgnore;
+
+/// <summary>
+/// What the .dockerignore pass needs to know about a build: which ecosystems it shows (base images, RUN tools,
+/// context manifests), which of them the Dockerfile installs dependencies for or builds itself, and whether a RUN
+/// calls git or the project derives its version from git (then <c>.git</c> must stay).
+/// A small local reading until the shared ecosystem detection lands; the ids match it (node, python, go, ...).
+/// </summary>
+public sealed class BuildFacts
+{
+    private static readonly (string Id, string[] Images, string[] Tools, string[] Manifests)[] Ecosystems =
+    [
+        ("node", ["node"], ["npm", "npx", "yarn", "pnpm", "node"], ["package.json"]),
+        ("python", ["python", "pypy"], ["pip", "pip3", "python", "python3", "poetry", "pipenv", "uv"], ["requirements.txt", "pyproject.toml", "setup.py", "Pipfile"]),
+        ("go", ["golang"], ["go"], ["go.mod"]),
+        ("rust", ["rust"], ["cargo"], ["Cargo.toml"]),
+        ("java", ["maven", "gradle", "openjdk", "eclipse-temurin", "amazoncorretto"], ["mvn", "mvnw", "gradle", "gradlew"], ["pom.xml", "build.gradle", "build.gradle.kts"]),
+        ("dotnet", ["sdk", "aspnet", "runtime"], ["dotnet"], []),
+        ("ruby", ["ruby"], ["bundle", "gem", "rails"], ["Gemfile"]),
+    ];
+
+    private static readonly string[] VersionFromGit = ["setuptools_scm", "setuptools-scm", "versioneer", "hatch-vcs", "dunamai", "poetry-dynamic-versioning"];
+
+    private readonly HashSet<string> ecosystems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> installs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> builds = new(StringComparer.Ordinal);
+
+    private BuildFacts()
+    {
+    }
+
+    /// <summary>The first RUN that calls git, or a note that the project takes its version from git; null when neither.</summary>
+    public string? NeedsGit { get; private set; }
+
+    public bool Has(string ecosystem) => ecosystems.Contains(ecosystem);
+
+    public bool Installs(string ecosystem) => installs.Contains(ecosystem);
+
+    public bool Builds(string ecosystem) => builds.Contains(ecosystem);
+
+    public IEnumerable<string> Detected => Ecosystems.Select(e => e.Id).Where(ecosystems.Contains);
+
+    public static BuildFacts Read(DockerfileModel model, IBuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(context);
+        var facts = new BuildFacts();
+        foreach (var stage in model.Stages)
+        {
+            if (stage.BaseImage is { } image)
+            {
+                foreach (var ecosystem in Ecosystems.Where(e => e.Images.Contains(image.Name, StringComparer.Ordinal)))
+                {
+                    facts.ecosystems.Add(ecosystem.Id);
+                }
+            }
+
+            foreach (var run in stage.OfKind(InstructionKind.Run))
+            {
+                facts.ReadRun(run);
+            }
+        }
+
+        foreach (var ecosystem in Ecosystems.Where(e => e.Manifests.Any(context.FileExists)))
+        {
+            facts.ecosystems.Add(ecosystem.Id);
+        }
+
+        if (facts.NeedsGit is null)
+        {
+            foreach (var file in (string[])["pyproject.toml", "setup.py", "setup.cfg"])
+            {
+                var text = context.ReadText(file);
+                if (text is not null && VersionFromGit.FirstOrDefault(marker => text.Contains(marker, StringComparison.Ordinal)) is { } marker)
+                {
+                    facts.NeedsGit = $"{file} takes the version from git ({marker})";
+                    break;
+                }
+            }
+        }
+
+        return facts;
+    }
+
+    private void ReadRun(InstructionSyntax run)
+    {
+        var text = run.Arguments is ShellFormArguments shell ? shell.CommandText
+            : run.Arguments is ExecFormArguments exec ? string.Join(' ', exec.Values)
+            : string.Join('\n', run.Heredocs.Select(h => h.EffectiveContent));
+        foreach (var command in ShellParser.Parse(text).SimpleCommands)
+        {
+            var words = command.Words.Select(w => w.Value ?? w.Text).ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var name = words[0][(words[0].LastIndexOf('/') + 1)..];
+            var first = words.Count > 1 ? words[1] : string.Empty;
+            var second = words.Count > 2 ? words[2] : string.Empty;
+            if (name == "git" && NeedsGit is null)
+            {
+                NeedsGit = $"the RUN on line {run.StartLine} calls git";
+            }
+
+            foreach (var ecosystem in Ecosystems.Where(e => e.Tools.Contains(name, StringComparer.Ordinal)))
+            {
+                ecosystems.Add(ecosystem.Id);
+            }
+
+            Classify(name, first, second, words);
+        }
+    }
+
+    private void Classify(string name, string first, string second, List<string> words)
+    {
+        switch (name)
+        {
+            case "npm" or "pnpm" when first is "install" or "i" or "ci" or "add":
+            case "yarn" when first is "" or "install" or "add" || first.StartsWith('-'):
+                installs.Add("node");
+                break;
+            case "npm" or "yarn" or "pnpm" when (first == "run" && second.StartsWith("build", StringComparison.Ordinal)) || first.StartsWith("build", StringComparison.Ordinal):
+                builds.Add("node");
+                break;
+            case "pip" or "pip3" or "pipenv" or "poetry" when first is "install" or "sync":
+            case "uv" when first is "sync" || (first == "pip" && second == "install"):
+                installs.Add("python");
+                break;
+            case "python" or "python3" when first == "-m" && second == "pip" && words.Contains("install"):
+                installs.Add("python");
+                break;
+            case "python" or "python3" when (first == "-m" && second == "build") || first == "setup.py":
+            case "pip" or "pip3" when first == "wheel":
+            case "poetry" when first == "build":
+                builds.Add("python");
+                break;
+            case "cargo" when first is "build" or "install":
+                builds.Add("rust");
+                break;
+            case "mvn" or "mvnw" or "gradle" or "gradlew" when words.Any(w => w is "package" or "install" or "verify" or "build" or "bootJar" or "assemble" or "installDist" or "shadowJar"):
+                builds.Add("java");
+                break;
+            case "dotnet" when first is "build" or "publish":
+                builds.Add("dotnet");
+                break;
+            case "bundle" when first is "install" or "":
+                installs.Add("ruby");
+                break;
+            default:
+                break;
+        }
+    }
+}

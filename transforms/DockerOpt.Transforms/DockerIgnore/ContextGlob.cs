@@ -1,0 +1,56 @@
+using DockerOpt.Core.BuildContext;
+
+namespace DockerOpt.Transforms.DockerIgnore;
+
+/// <summary>
+/// Expands a COPY source with wildcards against the build context, one path segment at a time (<c>*</c> and
+/// <c>?</c> never cross a slash, as in Go's filepath.Match that COPY uses). Capped, because the check it feeds only
+/// needs to find one conflict.
+/// </summary>
+public static class ContextGlob
+{
+    private const int MaxMatches = 500;
+
+    public static IReadOnlyList<string> Expand(IBuildContext context, string glob)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(glob);
+        var current = new List<string> { string.Empty };
+        foreach (var segment in glob.Split('/'))
+        {
+            var next = new List<string>();
+            var wildcard = segment.IndexOfAny(['*', '?', '[']) >= 0;
+            var matcher = wildcard ? IgnorePattern.TryCreate(segment) : null;
+            foreach (var directory in current)
+            {
+                if (!wildcard)
+                {
+                    var path = Join(directory, segment);
+                    if (context.FileExists(path) || context.DirectoryExists(path))
+                    {
+                        next.Add(path);
+                    }
+
+                    continue;
+                }
+
+                if (matcher is null)
+                {
+                    return [];
+                }
+
+                next.AddRange(context.ListDirectory(directory).Where(matcher.Matches).Select(name => Join(directory, name)));
+                if (next.Count > MaxMatches)
+                {
+                    return next;
+                }
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static string Join(string directory, string name) => directory.Length == 0 ? name : directory + "/" + name;
+}
