@@ -23,6 +23,9 @@ public static class PassRegistry
         new MergeRunPass(),
         new CacheMountsPass(),
         new PackageHygienePass(),
+        new NonRootUserPass(),
+        new ExecFormPass(),
+        new DockerIgnorePass(),
     ];
 
     /// <summary>The pass with this id, or null.</summary>
