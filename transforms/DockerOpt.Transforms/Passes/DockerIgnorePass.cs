@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+
 using DockerOpt.Core.Passes;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.DockerIgnore;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
+using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Runtime;
 
@@ -78,6 +79,11 @@ public sealed class NonRootUserPass : IRewritePass
             return PassResult.Empty;
         }
 
+        if (lastUser is null && chain.BaseImage is { } server && RuntimeUserCatalog.ManagesItsOwnUser(server))
+        {
+            return Decline(from, $"'{server.Text}' starts as root on purpose: its entrypoint or server switches to its own user (and may bind ports below 1024); not changed");
+        }
+
         var instructions = chain.AllInstructions().ToList();
         if (PrivilegeDrop.Find(instructions) is { } tool)
         {
@@ -110,8 +116,15 @@ public sealed class NonRootUserPass : IRewritePass
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
         if (plan.CreateCommand is not null)
         {
-            edits.Add(InstructionEdits.InsertAfter(from, context.Style, InstructionEdits.Format(context.Style, "RUN", plan.CreateCommand)));
-            findings.Add(PassContext.At(PassId, from, FindingKind.Applied, $"creates the system user '{plan.User}' for the app to run as", true));
+            if (PlaceUserCreation(context, final, plan.CreateCommand) is not var (edit, at))
+            {
+                findings.Add(PassContext.At(PassId, from, FindingKind.Declined,
+                    "runs as root: every place to create a user sits next to a RUN that later passes would merge it into, and no RUN there is a plain && chain to extend; add a system user and USER by hand"));
+                return PassResult.FindingsOnly(findings);
+            }
+
+            edits.Add(edit);
+            findings.Add(PassContext.At(PassId, at, FindingKind.Applied, $"creates the system user '{plan.User}' for the app to run as", true));
         }
 
         var userLine = InstructionEdits.Format(context.Style, "USER", plan.User);
@@ -187,6 +200,51 @@ public sealed class NonRootUserPass : IRewritePass
             _ => null,
         };
     }
+
+    // The user must exist before the first COPY that chowns to it. A RUN of its own right next to another plain RUN
+    // would be merged into it by merge-run on the next rewrite, so the creation goes where no plain RUN is a
+    // neighbour, or at the front of the first plain && chain (what merge-run would have made of it anyway).
+    private static (TextEdit Edit, InstructionSyntax At)? PlaceUserCreation(PassContext context, StageModel final, string command)
+    {
+        var body = final.Instructions;
+        var limit = body.Length;
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i].Kind is InstructionKind.Copy or InstructionKind.Add)
+            {
+                limit = i;
+                break;
+            }
+        }
+
+        for (var position = 0; position <= limit; position++)
+        {
+            var previousIsRun = position > 0 && IsPlainRun(body[position - 1]);
+            var nextIsRun = position < body.Length && IsPlainRun(body[position]);
+            if (!previousIsRun && !nextIsRun)
+            {
+                var after = position == 0 ? final.From : body[position - 1];
+                return (InstructionEdits.InsertAfter(after, context.Style, InstructionEdits.Format(context.Style, "RUN", command)), after);
+            }
+        }
+
+        foreach (var run in body.Take(limit).Where(IsPlainRun))
+        {
+            var shell = (ShellFormArguments)run.Arguments;
+            var script = ShellParser.Parse(shell.CommandText);
+            if (!context.IsIgnored(run) && script.IsFullyUnderstood && script.IsSingleAndChain)
+            {
+                return (TextEdit.Insert(shell.ToSourceOffset(0), command + context.Style.LineContinuation + "&& "), run);
+            }
+        }
+
+        return null;
+    }
+
+    // A RUN merge-run could merge with a flag-less RUN next to it.
+    private static bool IsPlainRun(InstructionSyntax instruction) =>
+        instruction.Kind == InstructionKind.Run && instruction.Flags.IsEmpty && instruction.Heredocs.IsEmpty
+        && instruction.Arguments is ShellFormArguments;
 
     // USER goes after the last RUN (which may need root) and before CMD/ENTRYPOINT; a trailing USER root is replaced.
     private static bool PlaceUser(PassContext context, StageModel final, InstructionSyntax? lastUser, string userLine, ImmutableArray<TextEdit>.Builder edits, out InstructionSyntax anchor)

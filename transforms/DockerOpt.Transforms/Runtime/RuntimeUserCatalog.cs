@@ -42,6 +42,24 @@ public static class RuntimeUserCatalog
         "ubi8/ubi", "ubi9/ubi", "ubi8", "ubi9", "redhat/ubi8", "redhat/ubi9", "fedora/fedora",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Official images that start as root by design: the entrypoint (gosu/su-exec) or the server itself switches to
+    // a service user, and web servers bind port 80. A USER would break them.
+    private static readonly FrozenSet<string> StartAsRootByDesign = new[]
+    {
+        "library/nginx", "library/httpd", "library/caddy", "library/traefik", "library/postgres", "library/mysql",
+        "library/mariadb", "library/redis", "library/mongo", "library/rabbitmq", "library/memcached", "library/cassandra",
+        "library/elasticsearch", "library/zookeeper", "library/wordpress", "library/nextcloud", "library/drupal",
+        "library/joomla", "library/ghost", "library/odoo", "library/influxdb", "library/couchdb", "library/neo4j",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True for official images that start as root on purpose and switch users themselves (nginx, postgres, ...).</summary>
+    public static bool ManagesItsOwnUser(ImageReference image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return image.IsDockerHub && (StartAsRootByDesign.Contains(image.NormalizedPath)
+            || (image.NormalizedPath == "library/php" && image.Tag?.Contains("apache", StringComparison.Ordinal) == true));
+    }
+
     /// <summary>True when the image's default user is already non-root (nothing to do).</summary>
     public static bool RunsAsNonRootByDefault(ImageReference image)
     {
