@@ -15,6 +15,10 @@ public static class RootCommandFactory
     [
         (new RewriteCommand(), RewriteCommand.Examples),
         (new LintCommand(), LintCommand.Examples),
+        (new VerifyCommand(), VerifyCommand.Examples),
+        (new InspectCommand(), InspectCommand.Examples),
+        (new BudgetCommand(), BudgetCommand.Examples),
+        (new CiCommand(), CiCommand.Examples),
         (new PassesCommand(), PassesCommand.Examples),
         (new ExplainCommand(), ExplainCommand.Examples),
         (new ParseCommand(), ParseCommand.Examples),

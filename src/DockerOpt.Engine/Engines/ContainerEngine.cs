@@ -116,9 +116,27 @@ public sealed class ContainerEngine
     public async Task<ImageArchive> ReadImageAsync(string image, CancellationToken cancellationToken = default)
     {
         ImageArchive? archive = null;
-        var target = PipeTarget.Create(async (stream, token) => archive = await ImageArchiveReader.ReadAsync(stream, token).ConfigureAwait(false));
-        await _runner.RunCheckedAsync($"saving {image}", EngineArguments.Save(image), SaveTimeout, cancellationToken, target).ConfigureAwait(false);
-        return archive ?? throw new EngineCommandFailedException($"saving {image}", 0, "the engine wrote no archive");
+        Exception? readFailure = null;
+        var target = PipeTarget.Create(async (stream, token) =>
+        {
+            try
+            {
+                archive = await ImageArchiveReader.ReadAsync(stream, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException or System.Text.Json.JsonException)
+            {
+                // Decided after the exit code: a failed save (no such image) explains an empty or cut stream better.
+                readFailure = ex;
+            }
+        });
+        var operation = $"saving {image}";
+        await _runner.RunCheckedAsync(operation, EngineArguments.Save(image), SaveTimeout, cancellationToken, target).ConfigureAwait(false);
+        if (readFailure is not null)
+        {
+            throw new EngineCommandFailedException(operation, 0, $"the engine's archive could not be read: {readFailure.Message}");
+        }
+
+        return archive ?? throw new EngineCommandFailedException(operation, 0, "the engine wrote no archive");
     }
 
     /// <summary>The image's runtime configuration as the engine reports it.</summary>

@@ -213,10 +213,22 @@ public static class ImageArchiveReader
         var config = root.TryGetProperty("config", out var runtime) ? ImageConfig.FromJson(runtime) : ImageConfig.Empty;
         var history = root.TryGetProperty("history", out var entries) && entries.ValueKind == JsonValueKind.Array
             ? [.. entries.EnumerateArray().Select(static entry => new HistoryEntry(
-                HistoryEntry.Tidy(entry.TryGetProperty("created_by", out var createdBy) ? createdBy.GetString() ?? "" : ""),
+                Describe(entry),
                 entry.TryGetProperty("empty_layer", out var empty) && empty.ValueKind == JsonValueKind.True))]
             : ImmutableArray<HistoryEntry>.Empty;
         return (config, history);
+    }
+
+    // An imported base (docker import) records no instruction, only a comment such as "Imported from -".
+    private static string Describe(JsonElement historyEntry)
+    {
+        var createdBy = historyEntry.TryGetProperty("created_by", out var value) ? value.GetString() ?? "" : "";
+        if (createdBy.Length == 0 && historyEntry.TryGetProperty("comment", out var comment))
+        {
+            createdBy = comment.GetString() ?? "";
+        }
+
+        return HistoryEntry.Tidy(createdBy);
     }
 
     private static BlobKind Recognise(ReadOnlySpan<byte> head, string name, long length)

@@ -1,0 +1,38 @@
+using DockerOpt.Cli.CommandLine;
+
+using Spectre.Console;
+
+namespace DockerOpt.Cli.Rendering;
+
+/// <summary>
+/// Spectre.Console on top of the command's writers: colour and live progress only on a terminal, plain
+/// fixed-width text otherwise (pipes, CI logs, tests), so output stays stable and readable everywhere.
+/// </summary>
+public static class EngineConsole
+{
+    public static IAnsiConsole For(TextWriter writer, bool isTerminal)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!isTerminal)
+        {
+            console.Profile.Width = 120;
+        }
+
+        return console;
+    }
+
+    /// <summary>Prints an engine failure as one line; the caller exits 3.</summary>
+    public static int ReportEngineFailure(CliConsole console, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(exception);
+        console.Error.WriteLine($"dockeropt: {exception.Message}");
+        return ExitCodes.InternalOrEngineFailure;
+    }
+}
