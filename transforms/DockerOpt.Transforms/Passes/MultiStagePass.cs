@@ -258,10 +258,12 @@ public sealed class MultiStagePass : IRewritePass
             }
         }
 
+        // The virtualenv is created before the source is copied, so the manifests-first pass still sees COPY . . then pip.
         var firstPip = pipInstalls[0].Command.Instruction;
+        var firstSourceCopy = stage.Instructions.FirstOrDefault(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.Span.Start < firstPip.Span.Start);
         var builderEdits = new List<TextEdit>
         {
-            InstructionEdits.InsertBefore(firstPip, context.Style, Format(context, "RUN", "python -m venv /opt/venv"), Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\"")),
+            InstructionEdits.InsertBefore(firstSourceCopy ?? firstPip, context.Style, Format(context, "RUN", "python -m venv /opt/venv"), Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\"")),
         };
 
         var head = new List<string> { Format(context, "FROM", stage.BaseText) };
@@ -276,7 +278,7 @@ public sealed class MultiStagePass : IRewritePass
             context,
             stage,
             string.Join(context.Style.NewLine, head),
-            stage.Instructions.FirstOrDefault(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.Span.Start < firstPip.Span.Start) ?? firstPip,
+            firstSourceCopy ?? firstPip,
             block,
             i => i.Kind is InstructionKind.Copy or InstructionKind.Add);
         return new BuildPlan(

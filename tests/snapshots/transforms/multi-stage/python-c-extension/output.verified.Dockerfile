@@ -4,10 +4,10 @@ RUN apt-get update && apt-get install -y gcc python3-dev
 
 WORKDIR /app
 
-COPY . .
-
 RUN python -m venv /opt/venv
 ENV PATH="/opt/venv/bin:$PATH"
+COPY . .
+
 RUN pip install -r requirements.txt
 RUN pip install .
 

@@ -1,9 +1,9 @@
 FROM python:3.12 AS build
 RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv
-COPY . .
 RUN python -m venv /opt/venv
 ENV PATH="/opt/venv/bin:$PATH"
+COPY . .
 RUN pip install --no-cache-dir -r requirements.txt
 EXPOSE 8000
 HEALTHCHECK CMD curl -f http://localhost:8000/health || exit 1
