@@ -2,6 +2,7 @@ using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
+using DockerOpt.Transforms.Ecosystems;
 
 namespace DockerOpt.Transforms.DockerIgnore;
 
@@ -9,24 +10,15 @@ namespace DockerOpt.Transforms.DockerIgnore;
 /// What the .dockerignore pass needs to know about a build: which ecosystems it shows (base images, RUN tools,
 /// context manifests), which of them the Dockerfile installs dependencies for or builds itself, and whether a RUN
 /// calls git or the project derives its version from git (then <c>.git</c> must stay).
-/// A small local reading until the shared ecosystem detection lands; the ids match it (node, python, go, ...).
+/// Ecosystems come from the shared <see cref="EcosystemDetector"/>; installs and builds are read here because the
+/// .dockerignore decision needs "does THIS file install/build it", not only "which ecosystem".
 /// </summary>
 public sealed class BuildFacts
 {
-    private static readonly (string Id, string[] Images, string[] Tools, string[] Manifests)[] Ecosystems =
-    [
-        ("node", ["node"], ["npm", "npx", "yarn", "pnpm", "node"], ["package.json"]),
-        ("python", ["python", "pypy"], ["pip", "pip3", "python", "python3", "poetry", "pipenv", "uv"], ["requirements.txt", "pyproject.toml", "setup.py", "Pipfile"]),
-        ("go", ["golang"], ["go"], ["go.mod"]),
-        ("rust", ["rust"], ["cargo"], ["Cargo.toml"]),
-        ("java", ["maven", "gradle", "openjdk", "eclipse-temurin", "amazoncorretto"], ["mvn", "mvnw", "gradle", "gradlew"], ["pom.xml", "build.gradle", "build.gradle.kts"]),
-        ("dotnet", ["sdk", "aspnet", "runtime"], ["dotnet"], []),
-        ("ruby", ["ruby"], ["bundle", "gem", "rails"], ["Gemfile"]),
-    ];
-
     private static readonly string[] VersionFromGit = ["setuptools_scm", "setuptools-scm", "versioneer", "hatch-vcs", "dunamai", "poetry-dynamic-versioning"];
 
     private readonly HashSet<string> ecosystems = new(StringComparer.Ordinal);
+    private readonly List<string> detected = [];
     private readonly HashSet<string> installs = new(StringComparer.Ordinal);
     private readonly HashSet<string> builds = new(StringComparer.Ordinal);
 
@@ -43,32 +35,23 @@ public sealed class BuildFacts
 
     public bool Builds(string ecosystem) => builds.Contains(ecosystem);
 
-    public IEnumerable<string> Detected => Ecosystems.Select(e => e.Id).Where(ecosystems.Contains);
+    /// <summary>The ecosystem ids, strongest evidence first.</summary>
+    public IEnumerable<string> Detected => detected;
 
     public static BuildFacts Read(DockerfileModel model, IBuildContext context)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(context);
         var facts = new BuildFacts();
-        foreach (var stage in model.Stages)
-        {
-            if (stage.BaseImage is { } image)
-            {
-                foreach (var ecosystem in Ecosystems.Where(e => e.Images.Contains(image.Name, StringComparer.Ordinal)))
-                {
-                    facts.ecosystems.Add(ecosystem.Id);
-                }
-            }
-
-            foreach (var run in stage.OfKind(InstructionKind.Run))
-            {
-                facts.ReadRun(run);
-            }
-        }
-
-        foreach (var ecosystem in Ecosystems.Where(e => e.Manifests.Any(context.FileExists)))
+        foreach (var ecosystem in EcosystemDetector.Detect(model, context).Ecosystems)
         {
             facts.ecosystems.Add(ecosystem.Id);
+            facts.detected.Add(ecosystem.Id);
+        }
+
+        foreach (var run in model.Stages.SelectMany(stage => stage.OfKind(InstructionKind.Run)))
+        {
+            facts.ReadRun(run);
         }
 
         if (facts.NeedsGit is null)
@@ -106,11 +89,6 @@ public sealed class BuildFacts
             if (name == "git" && NeedsGit is null)
             {
                 NeedsGit = $"the RUN on line {run.StartLine} calls git";
-            }
-
-            foreach (var ecosystem in Ecosystems.Where(e => e.Tools.Contains(name, StringComparer.Ordinal)))
-            {
-                ecosystems.Add(ecosystem.Id);
             }
 
             Classify(name, first, second, words);
