@@ -36,5 +36,16 @@ public sealed class InMemoryBuildContext : IBuildContext
             .ToArray();
     }
 
-    private static string Normalise(string path) => path.Replace('\\', '/').Trim('/').TrimStart('.', '/');
+    // "./a" and "/a" name the context's "a"; a leading dot of a file name (".npmrc") is part of the name.
+    private static string Normalise(string path)
+    {
+        var normalised = path.Replace('\\', '/');
+        while (normalised.StartsWith("./", StringComparison.Ordinal))
+        {
+            normalised = normalised[2..];
+        }
+
+        normalised = normalised.Trim('/');
+        return normalised == "." ? string.Empty : normalised;
+    }
 }

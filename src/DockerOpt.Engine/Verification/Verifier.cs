@@ -46,14 +46,14 @@ public sealed class Verifier(ContainerEngine engine)
             _tempDirectory = Directory.CreateTempSubdirectory("dockeropt-verify-").FullName;
             var rewritePath = WriteRewrite("rewrite", request.RewrittenText);
 
-            var originalBuild = await BuildAsync("original", "cold build", request.DockerfilePath, request.ContextDirectory, "original", noCache: true, cancellationToken)
+            var originalBuild = await BuildAsync("original", "cold build", request.DockerfilePath, request.ContextDirectory, "original", noCache: request.ColdBuild, cancellationToken)
                 .ConfigureAwait(false);
             if (!originalBuild.Succeeded)
             {
                 throw new OriginalBuildFailedException(request.DockerfilePath, originalBuild.LogTail);
             }
 
-            var rewriteBuild = await BuildAsync("rewrite", "cold build", rewritePath, request.ContextDirectory, "rewrite", noCache: true, cancellationToken)
+            var rewriteBuild = await BuildAsync("rewrite", "cold build", rewritePath, request.ContextDirectory, "rewrite", noCache: request.ColdBuild, cancellationToken)
                 .ConfigureAwait(false);
 
             var original = await MeasureAsync("original", originalBuild, cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,12 @@ public sealed record VerifyRequest(string DockerfilePath, string ContextDirector
     /// <summary>The longest any single build or check may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Build both images without the engine's cache, so the build times are cold times. Tests that only need
+    /// "builds, runs, smaller" turn it off and let BuildKit reuse layers across runs.
+    /// </summary>
+    public bool ColdBuild { get; init; } = true;
+
     /// <summary>Leave the images in the engine for a look afterwards.</summary>
     public bool KeepImages { get; init; }
 

@@ -1,0 +1,26 @@
+FROM node:20 AS build
+
+WORKDIR /app
+
+COPY package.json package-lock.json ./
+
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci
+COPY . .
+RUN npm run build
+
+ENV PORT=8080
+EXPOSE 8080
+
+CMD ["npm", "start"]
+
+FROM node:20-slim
+WORKDIR /app
+COPY --chown=node:node package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --omit=dev
+COPY --from=build --chown=node:node /app/dist ./dist
+ENV PORT=8080
+EXPOSE 8080
+USER node
+CMD ["npm", "start"]

@@ -1,0 +1,35 @@
+FROM python:3.12 AS build
+
+RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \
+    --mount=type=cache,target=/var/lib/apt,sharing=locked \
+    rm -f /etc/apt/apt.conf.d/docker-clean \
+    && echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' > /etc/apt/apt.conf.d/keep-cache \
+    && apt-get update && apt-get install --no-install-recommends -y gcc python3-dev
+
+WORKDIR /app
+
+RUN python -m venv /opt/venv
+ENV PATH="/opt/venv/bin:$PATH"
+COPY requirements.txt ./
+
+RUN --mount=type=cache,target=/root/.cache/pip \
+    pip install -r requirements.txt
+COPY . .
+RUN --mount=type=cache,target=/root/.cache/pip \
+    pip install .
+
+ENV PORT=8080
+EXPOSE 8080
+
+CMD ["python", "-m", "textdist.server"]
+
+FROM python:3.12-slim
+RUN groupadd --system app && useradd --system --gid app --no-create-home app
+ENV PATH="/opt/venv/bin:$PATH"
+WORKDIR /app
+COPY --from=build /opt/venv /opt/venv
+COPY --chown=app:app . .
+ENV PORT=8080
+EXPOSE 8080
+USER app
+CMD ["python", "-m", "textdist.server"]
