@@ -2,7 +2,8 @@
 # Refreshes every figure in BENCHMARKS.md in one run. Prints markdown-ready tables; paste them in.
 #
 #   bash scripts/bench/run.sh [--tool] [--examples] [--micro]     (default: all three)
-#     --tool      CLI start-up and whole-corpus throughput, JIT vs Native AOT (hyperfine + GNU time)
+#     --tool      CLI start-up (via scripts/packaging/bench-startup.sh) and whole-corpus throughput,
+#                 JIT vs Native AOT (GNU time)
 #     --micro     in-process BenchmarkDotNet over the corpus (parse+print, rewrite), with allocations
 #     --examples  per example, side by side on one engine: original, dockeropt rewrite, expert
 #                 (sizes, layers, cold build, warm rebuild after a source edit) via scripts/examples/build-all.sh
@@ -26,8 +27,6 @@ done
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
 
-JIT="$OUT/jit/dockeropt"
-AOT="$OUT/aot/dockeropt"
 build_cli() {
   dotnet publish src/DockerOpt.Cli -c Release -o "$OUT/jit" --nologo -v quiet -p:PublishAot=false >/dev/null
   dotnet publish src/DockerOpt.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$OUT/aot" --nologo -v quiet >/dev/null
@@ -38,10 +37,9 @@ if [ $want_tool = 1 ]; then
   build_cli
   files=$(find "$CORPUS" -type f \( -iname '*dockerfile*' -o -iname '*containerfile*' \) ! -path '*/LICENSES/*' | wc -l)
   bytes=$(find "$CORPUS" -type f \( -iname '*dockerfile*' -o -iname '*containerfile*' \) ! -path '*/LICENSES/*' -print0 | xargs -0 cat | wc -c)
-  echo; echo "## CLI start-up and corpus throughput ($files files, $bytes bytes)"
-  hyperfine -N --warmup 3 --runs 20 --export-markdown "$OUT/startup.md" "$JIT --version" "$AOT --version" >/dev/null
-  cat "$OUT/startup.md"
-  echo
+  echo; echo "## CLI start-up (scripts/packaging/bench-startup.sh owns this measurement)"
+  bash scripts/packaging/bench-startup.sh 20 | grep -E '^(\||AOT binary)'
+  echo; echo "## Corpus throughput ($files files, $bytes bytes)"
   echo "| build | command | wall s | files/s | MB/s | peak RSS MB |"
   echo "|---|---|---:|---:|---:|---:|"
   for kind in jit aot; do
