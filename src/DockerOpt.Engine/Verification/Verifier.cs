@@ -151,16 +151,18 @@ public sealed class Verifier(ContainerEngine engine)
         private async Task<BuildResult> BuildAsync(string subject, string activity, string dockerfile, string context, string tagSuffix, bool noCache, CancellationToken cancellationToken)
         {
             var tag = $"dockeropt-verify-{_id}:{tagSuffix}";
-            Report(subject, activity, null);
-            var stepProgress = new StepProgress(step => Report(subject, activity, step.Text));
-            var result = await engine.BuildAsync(new BuildRequest(dockerfile, context, tag, noCache), request.Timeout, stepProgress, cancellationToken)
-                .ConfigureAwait(false);
-            if (result.Succeeded)
+
+            // Registered before the build starts: a build cancelled or timed out at its very end can still have
+            // tagged the image, and clean-up must remove it then too (removing a tag that never came is harmless).
+            if (!_tags.Contains(tag))
             {
                 _tags.Add(tag);
             }
 
-            return result;
+            Report(subject, activity, null, tag);
+            var stepProgress = new StepProgress(step => Report(subject, activity, step.Text, tag));
+            return await engine.BuildAsync(new BuildRequest(dockerfile, context, tag, noCache), request.Timeout, stepProgress, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         private async Task<ImageMeasurement> MeasureAsync(string subject, BuildResult build, CancellationToken cancellationToken)
@@ -363,8 +365,8 @@ public sealed class Verifier(ContainerEngine engine)
             }
         }
 
-        private void Report(string subject, string activity, string? step) =>
-            progress?.Report(new VerifyProgress(subject, activity, step, _clock.Elapsed));
+        private void Report(string subject, string activity, string? step, string? image = null) =>
+            progress?.Report(new VerifyProgress(subject, activity, step, _clock.Elapsed) { Image = image });
     }
 
     /// <summary>Forwards build steps synchronously (Progress&lt;T&gt; would post them out of order).</summary>

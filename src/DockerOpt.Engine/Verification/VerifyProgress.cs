@@ -5,4 +5,8 @@ namespace DockerOpt.Engine.Verification;
 /// <param name="Activity">"cold build", "measuring", "smoke test", "warm rebuild", ...</param>
 /// <param name="Step">The build step the engine announced last, when building.</param>
 /// <param name="Elapsed">Time since the verification started.</param>
-public sealed record VerifyProgress(string Subject, string Activity, string? Step, TimeSpan Elapsed);
+public sealed record VerifyProgress(string Subject, string Activity, string? Step, TimeSpan Elapsed)
+{
+    /// <summary>The image tag being built, while building; lets a caller tell this run's images from others'.</summary>
+    public string? Image { get; init; }
+}
