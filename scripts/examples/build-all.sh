@@ -153,6 +153,7 @@ fi
 
 failures=0
 rows=()
+run_nonce=$(date +%s%N)-$$
 load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 for ex in "${examples[@]}"; do
   [ -d "examples/$ex" ] || die "no such example: examples/$ex"
@@ -203,8 +204,10 @@ for ex in "${examples[@]}"; do
         cp "$ctx/$efile" "$work/edit-backup"
         times=()
         for i in $(seq "$repeat"); do
-          # a different line each time, so every round invalidates the layers that depend on the file
-          printf '%s edited by build-all.sh, round %s\n' "$marker" "$i" >>"$ctx/$efile"
+          # a different line each time, so every round invalidates the layers that depend on the file; the
+          # nonce keeps it different from earlier runs too (BuildKit would reuse their layers: a cache hit,
+          # not a rebuild)
+          printf '%s edited by build-all.sh, round %s, run %s\n' "$marker" "$i" "$run_nonce" >>"$ctx/$efile"
           t0=$(now)
           if build "$file" "$ctx" "$tag" "$logs/$ex-$name-warm$i.log"; then
             times+=("$(elapsed "$t0" "$(now)")")
