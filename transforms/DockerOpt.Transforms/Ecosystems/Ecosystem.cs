@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using DockerOpt.Core.Shell.Commands;
+
 namespace DockerOpt.Transforms.Ecosystems;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using DockerOpt.Core.Shell.Commands;
+
 namespace DockerOpt.Transforms.Ecosystems;
 
 /// <summary>
@@ -14,12 +16,7 @@ public static class EcosystemTable
         Name: "Node.js",
         ImageRepositories: ["node"],
         Tools: ["node", "npm", "npx", "yarn", "pnpm", "corepack"],
-        Manifests:
-        [
-            M("package.json"),
-            L("package-lock.json"), L("npm-shrinkwrap.json"), L("yarn.lock"), L("pnpm-lock.yaml"),
-            C(".npmrc"), C(".yarnrc"), C(".yarnrc.yml"), C("pnpm-workspace.yaml"),
-        ],
+        Manifests: ManifestsOf("node"),
         InstallCommands:
         [
             Cmd("npm", "ci"), Cmd("npm", "install"), Cmd("npm", "i"),
@@ -56,11 +53,7 @@ public static class EcosystemTable
         Name: "Python",
         ImageRepositories: ["python", "pypy"],
         Tools: ["python", "pip", "pipenv", "poetry", "uv", "gunicorn", "uvicorn"],
-        Manifests:
-        [
-            M("requirements*.txt"), M("pyproject.toml"), M("Pipfile"),
-            L("poetry.lock"), L("uv.lock"), L("Pipfile.lock"),
-        ],
+        Manifests: ManifestsOf("python"),
         InstallCommands:
         [
             new CommandPattern(
@@ -99,7 +92,7 @@ public static class EcosystemTable
         Name: "Go",
         ImageRepositories: ["golang"],
         Tools: ["go"],
-        Manifests: [M("go.mod"), L("go.sum"), M("go.work"), L("go.work.sum")],
+        Manifests: ManifestsOf("go"),
         InstallCommands: [Cmd("go", "mod", "download")],
         BuildCommands: [Cmd("go", "build"), Cmd("go", "install")],
         PrefetchCommand: "go mod download",
@@ -118,7 +111,7 @@ public static class EcosystemTable
         Name: "Rust",
         ImageRepositories: ["rust"],
         Tools: ["cargo", "rustc", "rustup"],
-        Manifests: [M("Cargo.toml"), L("Cargo.lock")],
+        Manifests: ManifestsOf("rust"),
         InstallCommands: [Cmd("cargo", "fetch")],
         BuildCommands: [Cmd("cargo", "build"), Cmd("cargo", "install")],
         PrefetchCommand: null,
@@ -133,7 +126,7 @@ public static class EcosystemTable
         Name: "Java",
         ImageRepositories: ["eclipse-temurin", "openjdk", "amazoncorretto", "maven", "gradle"],
         Tools: ["java", "mvn", "mvnw", "gradle", "gradlew"],
-        Manifests: [M("pom.xml"), M("build.gradle"), M("build.gradle.kts"), M("settings.gradle"), M("settings.gradle.kts"), L("gradle.lockfile")],
+        Manifests: ManifestsOf("java"),
         InstallCommands: [Cmd("mvn", "dependency:go-offline"), Cmd("gradle", "dependencies")],
         BuildCommands: [Cmd("mvn", "package"), Cmd("mvn", "install"), Cmd("gradle", "build"), Cmd("gradle", "bootJar")],
         PrefetchCommand: null,
@@ -148,7 +141,7 @@ public static class EcosystemTable
         Name: ".NET",
         ImageRepositories: ["dotnet/sdk", "dotnet/aspnet", "dotnet/runtime", "dotnet/runtime-deps"],
         Tools: ["dotnet"],
-        Manifests: [M("*.sln"), M("*.csproj"), M("*.fsproj"), M("Directory.Build.props"), M("Directory.Packages.props"), C("nuget.config"), L("packages.lock.json")],
+        Manifests: ManifestsOf("dotnet"),
         InstallCommands: [Cmd("dotnet", "restore")],
         BuildCommands: [Cmd("dotnet", "publish"), Cmd("dotnet", "build")],
         PrefetchCommand: null,
@@ -163,7 +156,7 @@ public static class EcosystemTable
         Name: "Ruby",
         ImageRepositories: ["ruby"],
         Tools: ["ruby", "gem", "bundle", "bundler", "rails", "rake"],
-        Manifests: [M("Gemfile"), L("Gemfile.lock"), M("*.gemspec")],
+        Manifests: ManifestsOf("ruby"),
         InstallCommands: [Cmd("bundle", "install")],
         BuildCommands: [Cmd("rake", "assets:precompile"), Cmd("rails", "assets:precompile")],
         PrefetchCommand: null,
@@ -178,7 +171,7 @@ public static class EcosystemTable
         Name: "PHP",
         ImageRepositories: ["php", "composer"],
         Tools: ["php", "composer", "docker-php-ext-install", "pecl"],
-        Manifests: [M("composer.json"), L("composer.lock")],
+        Manifests: ManifestsOf("php"),
         InstallCommands: [new CommandPattern("composer", ["install"], NoSourceFlags: ["--no-scripts"], ReadsSource: true)],
         BuildCommands: [],
         PrefetchCommand: null,
@@ -194,11 +187,17 @@ public static class EcosystemTable
     /// <summary>The ecosystem with this id, or null.</summary>
     public static Ecosystem? Find(string id) => All.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
 
-    private static ManifestFile M(string pattern) => new(pattern, ManifestRole.Manifest);
-
-    private static ManifestFile L(string pattern) => new(pattern, ManifestRole.Lockfile);
-
-    private static ManifestFile C(string pattern) => new(pattern, ManifestRole.Config);
+    /// <summary>
+    /// The files the ecosystem's package managers read, from <see cref="PackageManagerFacts"/>, each once: one tool's
+    /// in its own order; several tools' grouped by role (every manifest, then every lockfile, then configuration), so
+    /// one tool's configuration never sits between the others' manifests and lockfiles.
+    /// </summary>
+    private static ImmutableArray<ManifestFile> ManifestsOf(string ecosystemId)
+    {
+        var tools = PackageManagerFacts.All.Where(t => t.Ecosystem == ecosystemId && !t.Manifests.IsEmpty).ToList();
+        var files = tools.SelectMany(t => t.Manifests).Distinct();
+        return tools.Count == 1 ? [.. files] : [.. files.OrderBy(m => m.Role)];
+    }
 
     private static CommandPattern Cmd(string program, params string[] words) => new(program, [.. words]);
 }

@@ -1,5 +1,6 @@
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Shell;
+using DockerOpt.Core.Shell.Commands;
 
 namespace DockerOpt.Transforms.Layers;
 
@@ -19,7 +20,7 @@ internal static class AptUpdates
         var sawUpdate = false;
         foreach (var entry in run.Script.Commands)
         {
-            if (entry.Simple is not { } simple || PackageInvocation.Read(simple, PackageManagers.Apt) is not { } invocation)
+            if (entry.Simple is not { } simple || PackageInvocation.Read(simple, PackageCaches.Apt) is not { } invocation)
             {
                 continue;
             }

@@ -1,13 +1,14 @@
 using DockerOpt.Core.Shell;
+using DockerOpt.Core.Shell.Commands;
 
 namespace DockerOpt.Transforms.Layers;
 
 /// <summary>
 /// A command that only deletes caches or scratch files: <c>rm -rf /var/lib/apt/lists/*</c>, <c>apt-get clean</c>,
-/// <c>npm cache clean --force</c>, <c>pip cache purge</c>, <c>rm -f node.tar.gz</c>. <see cref="Managers"/> are the
+/// <c>npm cache clean --force</c>, <c>pip cache purge</c>, <c>rm -f node.tar.gz</c>. <see cref="Caches"/> are the
 /// package caches it empties, <see cref="Paths"/> the other paths it deletes (downloads, /tmp).
 /// </summary>
-internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<PackageManager> Managers, IReadOnlyList<string> Paths)
+internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<PackageCache> Caches, IReadOnlyList<string> Paths)
 {
     /// <summary>The scratch directories people empty at the end of a RUN.</summary>
     public static readonly string[] ScratchPaths = ["/tmp/*", "/var/tmp/*", "/tmp/", "/var/tmp/", "/tmp/**", "/var/tmp/**"];
@@ -29,11 +30,11 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
 
         // Options do not change what a cleanup command deletes (apt-get clean -y, npm cache clean -f, yum -q clean all).
         var joined = NonOptions(words!);
-        foreach (var manager in PackageManagers.All)
+        foreach (var cache in PackageCaches.All)
         {
-            if (words[0] != "rm" && manager.CleanupCommands.Any(c => string.Equals(NonOptions(c.Split(' ')), joined, StringComparison.Ordinal)))
+            if (words[0] != "rm" && cache.CleanupCommands.Any(c => string.Equals(NonOptions(c.Split(' ')), joined, StringComparison.Ordinal)))
             {
-                return new Cleanup(command, [manager], []);
+                return new Cleanup(command, [cache], []);
             }
         }
 
@@ -42,7 +43,7 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
             return null;
         }
 
-        var managers = new List<PackageManager>();
+        var caches = new List<PackageCache>();
         var paths = new List<string>();
         var options = true;
         foreach (var word in words.Skip(1))
@@ -63,12 +64,12 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
                 return null;
             }
 
-            var manager = PackageManagers.All.FirstOrDefault(m => m.CleanupPaths.Contains(word!));
-            if (manager is not null)
+            var cache = PackageCaches.All.FirstOrDefault(m => m.CleanupPaths.Contains(word!));
+            if (cache is not null)
             {
-                if (!managers.Contains(manager))
+                if (!caches.Contains(cache))
                 {
-                    managers.Add(manager);
+                    caches.Add(cache);
                 }
             }
             else
@@ -77,7 +78,7 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
             }
         }
 
-        return managers.Count + paths.Count == 0 ? null : new Cleanup(command, managers, paths);
+        return caches.Count + paths.Count == 0 ? null : new Cleanup(command, caches, paths);
     }
 
     private static string NonOptions(IEnumerable<string?> words) => string.Join(' ', words.Where(w => w is not null && !w.StartsWith('-')));

@@ -1,18 +1,24 @@
 using System.Collections.Immutable;
 
 using DockerOpt.Core.Shell;
+using DockerOpt.Core.Shell.Commands;
 
 namespace DockerOpt.Transforms.Layers;
 
 /// <summary>
-/// A simple command recognised as a package-manager call: <c>apt-get -y install curl</c>,
-/// <c>python3 -m pip install -r requirements.txt</c>, <c>./gradlew build</c>. <see cref="VerbIndex"/> is the index in
-/// <see cref="ShellSimpleCommand.Words"/> of the subcommand (-1 when there is none).
+/// A package-manager call as the layer passes edit it: <c>apt-get -y install curl</c>,
+/// <c>python3 -m pip install -r requirements.txt</c>, <c>./gradlew build</c>. The tool is recognised by
+/// <see cref="CommandRecognizer"/>; <see cref="ProgramIndex"/> and <see cref="VerbIndex"/> are indexes in
+/// <see cref="ShellSimpleCommand.Words"/> of the word naming the tool and of its subcommand (-1 when there is none),
+/// where flags are inserted.
 /// </summary>
-internal sealed record PackageInvocation(PackageManager Manager, ShellSimpleCommand Command, int ProgramIndex, int VerbIndex, string Verb)
+internal sealed record PackageInvocation(PackageManagerInfo Tool, ShellSimpleCommand Command, int ProgramIndex, int VerbIndex, string Verb)
 {
-    // Options of apt-get that take a separate value (-o Dpkg::Options::=..., -c file, -t release).
-    private static readonly ImmutableHashSet<string> ValueOptions = ["-o", "-c", "-t", "--target-release", "--option", "--config-file", "--prefix", "-C", "--cwd", "--dir", "-w", "--workspace", "--filter"];
+    // sudo -u USER (or -g GROUP) runs the tool as someone else: root's cache paths and the passes' rules do not apply.
+    private static readonly string[] OtherUserOptions = ["-u", "--user", "-g", "--group"];
+
+    /// <summary>The cache the tool fills.</summary>
+    public PackageCache Cache => Tool.Cache;
 
     /// <summary>The words after the verb (or after the program when there is no verb).</summary>
     public IEnumerable<ShellWord> ArgumentsAfterVerb => Command.Words.Skip((VerbIndex < 0 ? ProgramIndex : VerbIndex) + 1);
@@ -39,7 +45,7 @@ internal sealed record PackageInvocation(PackageManager Manager, ShellSimpleComm
 
                 if (word.Value is { } v && v.StartsWith('-'))
                 {
-                    skipNext = ValueOptions.Contains(v);
+                    skipNext = Tool.OptionsWithValue.Contains(v);
                     continue;
                 }
 
@@ -48,62 +54,33 @@ internal sealed record PackageInvocation(PackageManager Manager, ShellSimpleComm
         }
     }
 
-    /// <summary>True when the call fills the manager's cache.</summary>
-    public bool FillsCache => Manager.CacheVerbs.IsEmpty || Manager.CacheVerbs.Contains(Verb);
+    /// <summary>True when the call fills the tool's cache.</summary>
+    public bool FillsCache => Tool.CacheVerbs.IsEmpty || Tool.CacheVerbs.Contains(Verb);
 
-    public static PackageInvocation? Read(ShellSimpleCommand command, PackageManager? only = null)
+    /// <summary>
+    /// The package-manager call a simple command makes (only one that fills <paramref name="only"/>, when given), or
+    /// null, also when it runs as another user.
+    /// </summary>
+    public static PackageInvocation? Read(ShellSimpleCommand command, PackageCache? only = null)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var words = command.Words;
-        if (words.IsDefaultOrEmpty)
+        if (CommandRecognizer.Recognize(command) is not PackageManagerInvocation recognized || (only is not null && recognized.Facts.Cache != only))
         {
             return null;
         }
 
-        var index = 0;
-        while (index < words.Length && words[index].Value is "sudo" or "env" or "command" or "time" or "nice")
-        {
-            index++;
-            while (index < words.Length && (words[index].Value?.StartsWith('-') == true || words[index].Value?.Contains('=', StringComparison.Ordinal) == true))
-            {
-                index++;
-            }
-        }
-
-        if (index >= words.Length || words[index].Value is not { } program)
+        if (command.Words.Take(recognized.ExecutableIndex).Any(static w => w.Value is { } v && (OtherUserOptions.Contains(v) || v.StartsWith("--user=", StringComparison.Ordinal))))
         {
             return null;
         }
 
-        var name = program[(program.LastIndexOf('/') + 1)..];
-        if (IsPython(name) && index + 2 < words.Length && words[index + 1].Is("-m") && words[index + 2].Value is "pip" or "pip3")
-        {
-            index += 2;
-            name = "pip";
-        }
-
-        name = Normalise(name);
-        foreach (var manager in only is null ? PackageManagers.All : [only])
-        {
-            if (!manager.Programs.Contains(name))
-            {
-                continue;
-            }
-
-            var verbIndex = FindVerb(words, index);
-            var verb = verbIndex < 0 ? string.Empty : words[verbIndex].Value ?? "?";
-            if (manager == PackageManagers.Gem && name is "bundle" or "bundler" && verbIndex < 0)
-            {
-                verb = "install";
-            }
-
-            return new PackageInvocation(manager, command, index, verbIndex, verb);
-        }
-
-        return null;
+        var tool = recognized.Facts;
+        var verbIndex = FindVerb(command.Words, recognized.ExecutableIndex, tool.OptionsWithValue);
+        var verb = verbIndex < 0 ? string.Empty : command.Words[verbIndex].Value ?? "?";
+        return new PackageInvocation(tool, command, recognized.ExecutableIndex, verbIndex, verb);
     }
 
-    private static int FindVerb(ImmutableArray<ShellWord> words, int programIndex)
+    private static int FindVerb(ImmutableArray<ShellWord> words, int programIndex, ImmutableArray<string> optionsWithValue)
     {
         for (var i = programIndex + 1; i < words.Length; i++)
         {
@@ -115,7 +92,7 @@ internal sealed record PackageInvocation(PackageManager Manager, ShellSimpleComm
 
             if (value.StartsWith('-'))
             {
-                if (ValueOptions.Contains(value))
+                if (optionsWithValue.Contains(value))
                 {
                     i++;
                 }
@@ -127,19 +104,5 @@ internal sealed record PackageInvocation(PackageManager Manager, ShellSimpleComm
         }
 
         return -1;
-    }
-
-    private static bool IsPython(string name) =>
-        name.StartsWith("python", StringComparison.Ordinal) && name[6..].All(c => char.IsAsciiDigit(c) || c == '.');
-
-    // pip3.12 → pip3, gradlew → gradlew, composer.phar stays.
-    private static string Normalise(string name)
-    {
-        if (name.StartsWith("pip", StringComparison.Ordinal) && name.Length > 3 && name[3..].All(c => char.IsAsciiDigit(c) || c == '.'))
-        {
-            return "pip3";
-        }
-
-        return name;
     }
 }

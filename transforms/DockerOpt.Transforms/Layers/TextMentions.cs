@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using DockerOpt.Core.Shell.Commands;
+
 namespace DockerOpt.Transforms.Layers;
 
 /// <summary>
@@ -9,21 +11,12 @@ namespace DockerOpt.Transforms.Layers;
 /// </summary>
 internal static class TextMentions
 {
-    // Extra programs that read a manager's cache or lists besides the ones that run it.
-    private static readonly Dictionary<string, string[]> ExtraUsers = new(StringComparer.Ordinal)
-    {
-        ["apt"] = ["apt-cache", "add-apt-repository", "apt-key", "apt-mark", "unattended-upgrade"],
-        ["pip"] = ["python", "python3", "pipenv", "poetry"],
-        ["npm"] = ["npx", "node"],
-        ["yarn"] = ["npx", "node"],
-    };
-
-    public static bool MentionsManager(string text, PackageManager manager)
+    /// <summary>True when the text names a program that uses the cache (<see cref="PackageManagerFacts.ProgramsUsing"/>).</summary>
+    public static bool MentionsManager(string text, PackageCache cache)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(manager);
-        var names = manager.Programs.Concat(ExtraUsers.GetValueOrDefault(manager.Id) ?? []);
-        return names.Any(name => MentionsWord(text, name));
+        ArgumentNullException.ThrowIfNull(cache);
+        return PackageManagerFacts.ProgramsUsing(cache).Any(name => MentionsWord(text, name));
     }
 
     public static bool MentionsWord(string text, string word)

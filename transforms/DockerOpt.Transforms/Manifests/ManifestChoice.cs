@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 
 using DockerOpt.Core.BuildContext;
+using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Transforms.DockerIgnore;
 using DockerOpt.Transforms.Ecosystems;
 

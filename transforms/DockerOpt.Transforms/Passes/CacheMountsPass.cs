@@ -4,6 +4,7 @@ using System.Text;
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Shell;
+using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Layers;
 
@@ -54,7 +55,7 @@ public sealed class CacheMountsPass : IRewritePass
         var chainStyle = ChainStyle.Sniff(context.Syntax, context.Style);
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var plans = new List<RunPlan>();
-        var fileWide = new Dictionary<PackageManager, string>();
+        var fileWide = new Dictionary<PackageCache, string>();
         var yarn = YarnFlavours.Detect(context.BuildContext, context.Text);
 
         foreach (var stage in context.Model.Stages)
@@ -63,7 +64,7 @@ public sealed class CacheMountsPass : IRewritePass
             {
                 if (instruction.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint or InstructionKind.Healthcheck)
                 {
-                    foreach (var manager in PackageManagers.All.Where(m => m.CacheIsInstall && TextMentions.MentionsManager(instruction.FullText, m)))
+                    foreach (var manager in PackageCaches.All.Where(m => m.CacheIsInstall && TextMentions.MentionsManager(instruction.FullText, m)))
                     {
                         fileWide.TryAdd(manager, $"{instruction.KeywordUpper} at line {instruction.StartLine} runs {manager.Id} in the image, which would miss what the cache holds");
                     }
@@ -73,9 +74,9 @@ public sealed class CacheMountsPass : IRewritePass
 
                 if (instruction.Kind is InstructionKind.Copy or InstructionKind.Add && instruction.GetFlag("from") is not null)
                 {
-                    foreach (var manager in PackageManagers.All.Where(m => m.Mountable))
+                    foreach (var manager in PackageCaches.All.Where(m => m.ProposeMount))
                     {
-                        if (manager.Caches.Any(c => instruction.FullText.Contains(c.DefaultTarget, StringComparison.Ordinal)))
+                        if (manager.Mounts.Any(c => instruction.FullText.Contains(c.Target, StringComparison.Ordinal)))
                         {
                             fileWide.TryAdd(manager, $"COPY --from at line {instruction.StartLine} copies the {manager.Id} cache");
                         }
@@ -92,7 +93,7 @@ public sealed class CacheMountsPass : IRewritePass
                 var run = RunCommand.TryRead(instruction);
                 if (run is null)
                 {
-                    foreach (var manager in PackageManagers.All.Where(m => m.Mountable && TextMentions.MentionsManager(instruction.FullText, m)))
+                    foreach (var manager in PackageCaches.All.Where(m => m.ProposeMount && TextMentions.MentionsManager(instruction.FullText, m)))
                     {
                         var why = $"the RUN at line {instruction.StartLine} {RunCommand.WhyNot(instruction)}";
                         if (manager.CacheIsInstall)
@@ -137,21 +138,21 @@ public sealed class CacheMountsPass : IRewritePass
         RunCommand run,
         RunEnvironment environment,
         YarnFlavour yarn,
-        Dictionary<PackageManager, string> fileWide,
+        Dictionary<PackageCache, string> fileWide,
         ImmutableArray<Finding>.Builder findings)
     {
         var instruction = run.Instruction;
         var invocations = run.Script.SimpleCommands
             .Select(c => PackageInvocation.Read(c))
             .OfType<PackageInvocation>()
-            .Where(i => i.Manager.Mountable)
+            .Where(i => i.Cache.ProposeMount)
             .ToList();
         var opaqueManagers = run.Script.OpaqueParts
-            .SelectMany(o => PackageManagers.All.Where(m => m.Mountable && TextMentions.MentionsManager(o.Text, m)))
+            .SelectMany(o => PackageCaches.All.Where(m => m.ProposeMount && TextMentions.MentionsManager(o.Text, m)))
             .Distinct()
             .ToList();
-        var managers = invocations.Where(i => i.FillsCache).Select(i => i.Manager).Distinct().ToList();
-        Finding Declined(PackageManager manager, string why) =>
+        var managers = invocations.Where(i => i.FillsCache).Select(i => i.Cache).Distinct().ToList();
+        Finding Declined(PackageCache manager, string why) =>
             PassContext.At(Id, instruction, FindingKind.Declined, $"no {manager.Id} cache mount: {why}");
 
         foreach (var manager in opaqueManagers)
@@ -177,11 +178,11 @@ public sealed class CacheMountsPass : IRewritePass
             : !environment.IsRoot ? $"it runs as USER {environment.User}, and the cache paths are root's"
             : null;
         var existing = MountFlags.Targets(instruction);
-        var env = PackageManagers.EffectiveEnv(environment);
+        var env = CacheEnvironment.Of(environment);
         var mounts = new List<PlannedMount>();
         foreach (var manager in managers)
         {
-            var targets = manager.Caches.Select(c => c.Target(env)).ToList();
+            var targets = manager.Mounts.Select(c => c.TargetIn(env)).ToList();
             var why = blocker ?? WhyNot(manager, run, invocations, env, targets, yarn);
             if (why is null && targets.All(t => MountFlags.Covers(existing, t!)))
             {
@@ -208,15 +209,15 @@ public sealed class CacheMountsPass : IRewritePass
                 continue;
             }
 
-            mounts.Add(new PlannedMount(manager, [.. manager.Caches.Zip(targets, (c, t) => (c, t!))], removals!));
+            mounts.Add(new PlannedMount(manager, [.. manager.Mounts.Zip(targets, (c, t) => (c, t!))], removals!));
         }
 
         return mounts.Count == 0 ? null : new RunPlan(run, mounts);
     }
 
-    private static string? WhyNot(PackageManager manager, RunCommand run, List<PackageInvocation> invocations, IReadOnlyDictionary<string, string?> env, List<string?> targets, YarnFlavour yarn)
+    private static string? WhyNot(PackageCache manager, RunCommand run, List<PackageInvocation> invocations, IReadOnlyDictionary<string, string?> env, List<string?> targets, YarnFlavour yarn)
     {
-        var own = invocations.Where(i => i.Manager == manager).ToList();
+        var own = invocations.Where(i => i.Cache == manager).ToList();
         if (manager.DisablingEnv.FirstOrDefault(e => env.ContainsKey(e) || own.Any(i => i.Command.AssignmentValue(e) is not null)) is { } disabling)
         {
             return $"{disabling} switches its cache off";
@@ -224,23 +225,23 @@ public sealed class CacheMountsPass : IRewritePass
 
         if (targets.Any(t => t is null))
         {
-            var names = string.Join(", ", manager.Caches.Select(c => c.EnvName).OfType<string>());
+            var names = string.Join(", ", manager.Mounts.Select(c => c.RelocatedBy).OfType<string>());
             return $"{names} is set to something that is not a plain absolute path";
         }
 
-        if (manager == PackageManagers.Gem && !env.ContainsKey("GEM_HOME"))
+        if (manager == PackageCaches.Gem && !env.ContainsKey("GEM_HOME"))
         {
             return "gem's cache directory depends on the Ruby installation (known only in ruby images or with GEM_HOME)";
         }
 
-        if (manager == PackageManagers.Yarn && yarn != YarnFlavour.Classic)
+        if (manager == PackageCaches.Yarn && yarn != YarnFlavour.Classic)
         {
             return yarn == YarnFlavour.Berry
                 ? "Yarn 2+ keeps packages in its cache (Plug'n'Play): a mount would take them out of the image"
                 : "cannot tell Yarn 1 from Yarn 2+ without the build context";
         }
 
-        if (manager == PackageManagers.Apt && AptUpdates.Find(run).Why is { } noUpdate)
+        if (manager == PackageCaches.Apt && AptUpdates.Find(run).Why is { } noUpdate)
         {
             return noUpdate + " (with /var/lib/apt mounted, lists from an earlier layer are hidden)";
         }
@@ -254,7 +255,7 @@ public sealed class CacheMountsPass : IRewritePass
     }
 
     // What the mount makes unnecessary: whole cleanup commands, paths inside rm, and no-cache flags.
-    private static Removals? FindRemovals(RunCommand run, PackageManager manager, IReadOnlyList<string> targets, out string? why)
+    private static Removals? FindRemovals(RunCommand run, PackageCache manager, IReadOnlyList<string> targets, out string? why)
     {
         why = null;
         var units = RunEditing.TopLevelUnits(run.Script);
@@ -274,12 +275,12 @@ public sealed class CacheMountsPass : IRewritePass
             var hits = isRm
                 ? simple.Arguments.Where(w => w.Value is { } v && (manager.CleanupPaths.Contains(v) || targets.Any(t => Overlaps(v, t)))).ToList()
                 : [];
-            var isCleanupCommand = cleanup is not null && !isRm && cleanup.Managers.Contains(manager);
+            var isCleanupCommand = cleanup is not null && !isRm && cleanup.Caches.Contains(manager);
             if (hits.Count == 0 && !isCleanupCommand)
             {
                 if (PackageInvocation.Read(simple, manager) is { } invocation)
                 {
-                    foreach (var flag in invocation.ArgumentsAfterProgram.Where(w => w.Value is { } v && manager.NoCacheFlags.Contains(v)))
+                    foreach (var flag in invocation.ArgumentsAfterProgram.Where(w => w.Value is { } v && invocation.Tool.NoCacheOptions.Contains(v)))
                     {
                         words.Add((simple, flag));
                         removed.Add(flag.Text);
@@ -354,11 +355,11 @@ public sealed class CacheMountsPass : IRewritePass
         var flags = new StringBuilder();
         foreach (var (cache, target) in mounts.SelectMany(m => m.Targets))
         {
-            flags.Append("--mount=type=cache,target=").Append(target).Append(cache.Options)
+            flags.Append("--mount=type=cache,target=").Append(target).Append(cache.MountOptions)
                 .Append(' ').Append(style.Escape).Append(style.NewLine).Append(style.Indent);
         }
 
-        var apt = mounts.Any(m => m.Manager == PackageManagers.Apt);
+        var apt = mounts.Any(m => m.Manager == PackageCaches.Apt);
         var stageIndex = context.Model.Stages.FirstOrDefault(s => s.Instructions.Contains(run.Instruction))?.Index ?? -1;
         var hook = apt && !hookedStages.Contains(stageIndex) && !StageDisablesDockerClean(context, run.Instruction);
         if (hook)
@@ -422,7 +423,7 @@ public sealed class CacheMountsPass : IRewritePass
 
     private sealed record RunPlan(RunCommand Run, List<PlannedMount> Mounts);
 
-    private sealed record PlannedMount(PackageManager Manager, ImmutableArray<(CacheLocation Cache, string Target)> Targets, Removals Removals);
+    private sealed record PlannedMount(PackageCache Manager, ImmutableArray<(CacheMountFact Cache, string Target)> Targets, Removals Removals);
 
     private sealed record Removals(HashSet<int> Units, List<(ShellSimpleCommand Command, ShellWord Word)> Words, List<string> Removed);
 }

@@ -4,6 +4,7 @@ using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Shell;
+using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Layers;
 
@@ -97,12 +98,12 @@ public sealed class PackageHygienePass : IRewritePass
                     : environments[instruction.Span.Start].WhyNotPosix;
                 if (why is not null)
                 {
-                    if (TextMentions.MentionsManager(instruction.FullText, PackageManagers.Apt))
+                    if (TextMentions.MentionsManager(instruction.FullText, PackageCaches.Apt))
                     {
                         aptUnfixable.Add(instruction);
                     }
 
-                    var mentioned = PackageManagers.All.Where(m => TextMentions.MentionsManager(instruction.FullText, m)).Select(m => m.Id).ToList();
+                    var mentioned = PackageCaches.All.Where(m => TextMentions.MentionsManager(instruction.FullText, m)).Select(m => m.Id).ToList();
                     if (mentioned.Count > 0)
                     {
                         findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, $"{string.Join(", ", mentioned)} left as is: {why}"));
@@ -113,7 +114,7 @@ public sealed class PackageHygienePass : IRewritePass
 
                 foreach (var opaque in run!.Script.OpaqueParts)
                 {
-                    var inside = PackageManagers.All.Where(m => TextMentions.MentionsManager(opaque.Text, m)).Select(m => m.Id).ToList();
+                    var inside = PackageCaches.All.Where(m => TextMentions.MentionsManager(opaque.Text, m)).Select(m => m.Id).ToList();
                     if (inside.Count > 0)
                     {
                         findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, $"{string.Join(", ", inside)} inside a compound command ({opaque.Reason}) left as is"));
@@ -131,7 +132,7 @@ public sealed class PackageHygienePass : IRewritePass
             var instruction = run.Instruction;
             var units = RunEditing.TopLevelUnits(run.Script);
             var mounts = MountFlags.Targets(instruction);
-            var env = PackageManagers.EffectiveEnv(environment);
+            var env = CacheEnvironment.Of(environment);
             var invocations = run.Script.Commands
                 .Select(e => (Entry: e, Invocation: e.Simple is { } s ? PackageInvocation.Read(s) : null))
                 .Where(p => p.Invocation is not null)
@@ -152,9 +153,9 @@ public sealed class PackageHygienePass : IRewritePass
             var appends = new List<string>();
             var appendReasons = new List<string>();
             var removeUnits = new HashSet<int>();
-            var opaqueApt = run.Script.OpaqueParts.Any(o => TextMentions.MentionsManager(o.Text, PackageManagers.Apt));
+            var opaqueApt = run.Script.OpaqueParts.Any(o => TextMentions.MentionsManager(o.Text, PackageCaches.Apt));
             var (missingUpdates, updateWhy) = AptUpdates.Find(run);
-            var sawAptUpdate = invocations.Any(p => p.Invocation.Manager == PackageManagers.Apt && p.Invocation.Verb == "update") || missingUpdates.Count > 0;
+            var sawAptUpdate = invocations.Any(p => p.Invocation.Cache == PackageCaches.Apt && p.Invocation.Verb == "update") || missingUpdates.Count > 0;
             var aptInstalls = 0;
             var aptFixable = !opaqueApt && updateWhy is null;
             foreach (var install in missingUpdates)
@@ -188,9 +189,9 @@ public sealed class PackageHygienePass : IRewritePass
 
             foreach (var (entry, invocation) in invocations)
             {
-                var manager = invocation.Manager;
+                var manager = invocation.Cache;
                 var editable = Editable(entry);
-                if (manager == PackageManagers.Apt)
+                if (manager == PackageCaches.Apt)
                 {
                     if (invocation.Verb != "install")
                     {
@@ -220,12 +221,12 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
-                if (manager == PackageManagers.Apk && invocation.Verb == "add" && editable && !invocation.HasOption("--no-cache")
+                if (manager == PackageCaches.Apk && invocation.Verb == "add" && editable && !invocation.HasOption("--no-cache")
                     && !MountFlags.Covers(mounts, "/var/cache/apk"))
                 {
                     AddFlag(invocation, "--no-cache");
                     Applied("added --no-cache to apk add: the package index is not stored in the layer");
-                    foreach (var update in invocations.Where(p => p.Invocation.Manager == PackageManagers.Apk && p.Invocation.Verb == "update" && Editable(p.Entry)))
+                    foreach (var update in invocations.Where(p => p.Invocation.Cache == PackageCaches.Apk && p.Invocation.Verb == "update" && Editable(p.Entry)))
                     {
                         var unit = units.FindIndex(u => u.Span == update.Entry.Node.Span);
                         if (removeUnits.Add(unit))
@@ -237,7 +238,7 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
-                if (manager == PackageManagers.Dnf && invocation.FillsCache && invocation.Verb != "makecache" && editable)
+                if (manager == PackageCaches.Dnf && invocation.FillsCache && invocation.Verb != "makecache" && editable)
                 {
                     var program = invocation.Command.Words[invocation.ProgramIndex].Value!;
                     var name = program[(program.LastIndexOf('/') + 1)..];
@@ -248,7 +249,7 @@ public sealed class PackageHygienePass : IRewritePass
                         Applied($"added -y: {name} {invocation.Verb} cannot prompt during a build");
                     }
 
-                    var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Managers.Contains(PackageManagers.Dnf));
+                    var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Dnf));
                     var clean = $"{name} clean all";
                     if (!cleaned && !appends.Contains(clean) && !appends.Any(a => a.EndsWith(" clean all", StringComparison.Ordinal)))
                     {
@@ -259,10 +260,10 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
-                if (manager == PackageManagers.Pip && invocation.Verb is "install" or "download" or "wheel" && editable)
+                if (manager == PackageCaches.Pip && invocation.Verb is "install" or "download" or "wheel" && editable)
                 {
-                    var target = PackageManagers.Pip.Caches[0].Target(env);
-                    var disabled = PackageManagers.Pip.DisablingEnv.Any(e => env.ContainsKey(e) || invocation.Command.AssignmentValue(e) is not null);
+                    var target = PackageCaches.Pip.Mounts[0].TargetIn(env);
+                    var disabled = PackageCaches.Pip.DisablingEnv.Any(e => env.ContainsKey(e) || invocation.Command.AssignmentValue(e) is not null);
                     if (!disabled && !invocation.HasOption("--no-cache-dir") && !(target is not null && MountFlags.Covers(mounts, target)))
                     {
                         AddFlag(invocation, "--no-cache-dir");
@@ -272,19 +273,19 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
-                if (manager == PackageManagers.Npm && editable)
+                if (manager == PackageCaches.Npm && editable)
                 {
                     FixNpm(run, invocation, env, mounts, AddFlag, appends, appendReasons, Applied, Declined);
                     continue;
                 }
 
-                if (manager == PackageManagers.Yarn && editable)
+                if (manager == PackageCaches.Yarn && editable)
                 {
                     FixYarn(run, invocation, env, mounts, AddFlag, appends, appendReasons, Applied, Declined);
                     continue;
                 }
 
-                if (manager == PackageManagers.Pnpm && editable && invocation.Verb is "install" or "i" && !invocation.Operands.Any()
+                if (manager == PackageCaches.Pnpm && editable && invocation.Verb is "install" or "i" && !invocation.Operands.Any()
                     && !invocation.HasOption("--frozen-lockfile", "--no-frozen-lockfile")
                     && LockfileReady(run, "pnpm-lock.yaml", Declined, "pnpm"))
                 {
@@ -293,7 +294,7 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
-                if (manager == PackageManagers.Gem && editable && invocation.Command.Words[invocation.ProgramIndex].Value is "gem"
+                if (manager == PackageCaches.Gem && editable && invocation.Command.Words[invocation.ProgramIndex].Value is "gem"
                     && invocation.Verb == "install" && !invocation.HasOption("--no-document", "-N", "--no-rdoc", "--no-ri", "--document"))
                 {
                     AddFlag(invocation, "--no-document");
@@ -397,8 +398,8 @@ public sealed class PackageHygienePass : IRewritePass
         private static void AddCacheClean(RunCommand run, IReadOnlyDictionary<string, string?> env, IReadOnlyList<string> mounts, List<string> appends, List<string> appendReasons)
         {
             const string clean = "npm cache clean --force";
-            var target = PackageManagers.Npm.Caches[0].Target(env);
-            var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Managers.Contains(PackageManagers.Npm));
+            var target = PackageCaches.Npm.Mounts[0].TargetIn(env);
+            var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Npm));
             if (!cleaned && !appends.Contains(clean) && !(target is not null && MountFlags.Covers(mounts, target)))
             {
                 appends.Add(clean);
@@ -489,8 +490,8 @@ public sealed class PackageHygienePass : IRewritePass
                 applied($"added {flag}: yarn installs exactly what yarn.lock says", false);
             }
 
-            var target = PackageManagers.Yarn.Caches[0].Target(env);
-            var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Managers.Contains(PackageManagers.Yarn));
+            var target = PackageCaches.Yarn.Mounts[0].TargetIn(env);
+            var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Yarn));
             if (flavour == YarnFlavour.Classic && !cleaned && !(target is not null && MountFlags.Covers(mounts, target)) && !appends.Contains("yarn cache clean"))
             {
                 appends.Add("yarn cache clean");
@@ -531,7 +532,7 @@ public sealed class PackageHygienePass : IRewritePass
 
         private static bool IsStandaloneUpdate(RunCommand run, List<(ShellCommandEntry Entry, PackageInvocation Invocation)> invocations) =>
             run.Script.IsFullyUnderstood && run.Script.Commands.Length == invocations.Count
-            && invocations.All(p => p.Invocation.Manager == PackageManagers.Apt && p.Invocation.Verb == "update");
+            && invocations.All(p => p.Invocation.Cache == PackageCaches.Apt && p.Invocation.Verb == "update");
 
         // A RUN that only runs apt-get update leaves the lists in its own layer; once every later install updates
         // in its own RUN, it is redundant.
@@ -543,7 +544,7 @@ public sealed class PackageHygienePass : IRewritePass
                 var after = stage.Instructions.SkipWhile(i => i != instruction).Skip(1).ToList();
                 var blocker = aptUnfixable.FirstOrDefault(after.Contains)
                     ?? after.FirstOrDefault(i => i.Kind == InstructionKind.Run && RunCommand.TryRead(i) is { } r
-                        && r.Script.SimpleCommands.Any(c => PackageInvocation.Read(c, PackageManagers.Apt) is { Verb: not ("update" or "install") and not "" }));
+                        && r.Script.SimpleCommands.Any(c => PackageInvocation.Read(c, PackageCaches.Apt) is { Verb: not ("update" or "install") and not "" }));
                 if (blocker is not null)
                 {
                     findings.Add(PassContext.At(Id, instruction, FindingKind.Declined,
@@ -551,7 +552,7 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
-                if (!after.Any(i => i.Kind == InstructionKind.Run && TextMentions.MentionsManager(i.FullText, PackageManagers.Apt))
+                if (!after.Any(i => i.Kind == InstructionKind.Run && TextMentions.MentionsManager(i.FullText, PackageCaches.Apt))
                     || context.Model.Stages.Any(s => s.BaseStageIndex == stage.Index))
                 {
                     findings.Add(PassContext.At(Id, instruction, FindingKind.Declined,

@@ -97,7 +97,7 @@ public sealed class SameLayerCleanupPass : IRewritePass
             return ([], Declined(notPosix));
         }
 
-        var managers = cleanups.SelectMany(c => c.Managers).Distinct().ToList();
+        var managers = cleanups.SelectMany(c => c.Caches).Distinct().ToList();
         var paths = cleanups.SelectMany(c => c.Paths).Distinct(StringComparer.Ordinal).ToList();
         var scratch = paths.Where(Cleanup.IsScratch).ToList();
         var files = paths.Where(p => !Cleanup.IsScratch(p)).ToList();
@@ -221,6 +221,6 @@ public sealed class SameLayerCleanupPass : IRewritePass
         }
 
         // Deleting only scratch space with no package cache or download says nothing about which RUN created it.
-        return found.Count > 0 && found.Any(c => c.Managers.Count > 0 || c.Paths.Any(p => !Cleanup.IsScratch(p)));
+        return found.Count > 0 && found.Any(c => c.Caches.Count > 0 || c.Paths.Any(p => !Cleanup.IsScratch(p)));
     }
 }

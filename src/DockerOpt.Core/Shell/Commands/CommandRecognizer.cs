@@ -55,7 +55,7 @@ public static class CommandRecognizer
             // python -m pip install ...
             if (index + 2 < words.Length && words[index + 1].Is("-m") && words[index + 2].Value is "pip" or "pip3")
             {
-                return ReadInvocation(command, PackageManagerFacts.Pip, index, index + 3);
+                return ReadInvocation(command, PackageManagerFacts.Pip, index + 2, index + 3);
             }
 
             return null;

@@ -6,17 +6,11 @@ using static DockerOpt.Core.Shell.Commands.PackageAction;
 namespace DockerOpt.Core.Shell.Commands;
 
 /// <summary>
-/// The one table of package-manager knowledge: how each tool is invoked, which verbs do what, where its caches
-/// live and how to keep them out of the image. Passes read it; they do not hard-code tool facts.
+/// The one table of package-manager knowledge: how each tool is invoked, which verbs do what, which cache it fills
+/// (<see cref="PackageCaches"/>: where the cache lives and how to keep it out of the image) and which files its
+/// dependency install reads. The command recognizer, the passes and the ecosystem table read it; they do not
+/// hard-code tool facts.
 /// </summary>
-/// <remarks>
-/// Cache mount targets follow Docker's "Optimize cache usage in builds" guide (apt with <c>sharing=locked</c>,
-/// pip, Go modules, Rust registry and git db, NuGet, Composer's <c>/tmp/cache</c> in the official composer image,
-/// <c>/root/.gem</c> for Ruby) and each tool's own default cache location when running as root in the official
-/// images (npm <c>/root/.npm</c>, yarn v1 <c>/usr/local/share/.cache/yarn</c>, pnpm
-/// <c>/root/.local/share/pnpm/store</c>, Go build cache <c>/root/.cache/go-build</c>, Maven <c>/root/.m2</c>,
-/// Gradle <c>/root/.gradle</c>).
-/// </remarks>
 public static class PackageManagerFacts
 {
     private static FrozenDictionary<string, PackageAction> Verbs(params (string Verb, PackageAction Action)[] verbs) =>
@@ -35,9 +29,8 @@ public static class PackageManagerFacts
         OptionsWithValue = ["-o", "--option", "-t", "--target-release", "--default-release", "-c", "--config-file"],
         ShortOptionsCluster = true,
         AssumeYesOptions = ["-y", "--yes", "--assume-yes"],
-        CacheMounts = [new("/var/cache/apt", "locked"), new("/var/lib/apt", "locked")],
-        CleanupCommands = ["rm -rf /var/lib/apt/lists/*"],
-        CachePaths = ["/var/lib/apt/lists", "/var/cache/apt/archives", "/var/cache/apt"],
+        Cache = PackageCaches.Apt,
+        CacheVerbs = ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall", "update", "source"],
     };
 
     public static PackageManagerInfo Apk { get; } = new()
@@ -50,10 +43,9 @@ public static class PackageManagerFacts
             ("cache purge", CleanCache)),
         OptionsWithValue = ["-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir", "--repositories-file"],
         ShortOptionsCluster = true,
-        CacheMounts = [new("/var/cache/apk", "locked")],
         NoCacheOptions = ["--no-cache"],
-        CleanupCommands = ["rm -rf /var/cache/apk/*"],
-        CachePaths = ["/var/cache/apk"],
+        Cache = PackageCaches.Apk,
+        CacheVerbs = ["add", "upgrade", "update"],
     };
 
     private static readonly FrozenDictionary<string, PackageAction> RpmVerbs = Verbs(
@@ -73,25 +65,20 @@ public static class PackageManagerFacts
         OptionsWithValue = RpmOptionsWithValue,
         ShortOptionsCluster = true,
         AssumeYesOptions = ["-y", "--assumeyes"],
-        CacheMounts = [new("/var/cache/dnf", "locked")],
-        CleanupCommands = ["dnf clean all"],
-        CachePaths = ["/var/cache/dnf"],
+        Cache = PackageCaches.Dnf,
+        CacheVerbs = ["install", "update", "upgrade", "groupinstall", "reinstall", "makecache"],
     };
 
     public static PackageManagerInfo Yum { get; } = Dnf with
     {
         Tool = PackageManager.Yum,
         Executables = ["yum"],
-        CacheMounts = [new("/var/cache/yum", "locked")],
-        CleanupCommands = ["yum clean all", "rm -rf /var/cache/yum"],
-        CachePaths = ["/var/cache/yum"],
     };
 
     public static PackageManagerInfo Microdnf { get; } = Dnf with
     {
         Tool = PackageManager.Microdnf,
         Executables = ["microdnf"],
-        CleanupCommands = ["microdnf clean all"],
     };
 
     public static PackageManagerInfo Pip { get; } = new()
@@ -109,12 +96,10 @@ public static class PackageManagerFacts
             "--root-user-action", "--config-settings", "-C", "--global-option", "--report",
         ],
         ShortOptionsCluster = true,
-        CacheMounts = [new("/root/.cache/pip")],
         NoCacheOptions = ["--no-cache-dir"],
-        CleanupCommands = ["rm -rf /root/.cache/pip"],
-        CachePaths = ["/root/.cache/pip", "/root/.cache"],
-        Manifests = ["requirements.txt", "requirements*.txt", "pyproject.toml", "setup.py", "setup.cfg", "Pipfile"],
-        Lockfiles = ["poetry.lock", "Pipfile.lock", "uv.lock", "pdm.lock"],
+        Cache = PackageCaches.Pip,
+        CacheVerbs = ["install", "download", "wheel"],
+        Manifests = [M("requirements*.txt"), M("pyproject.toml"), M("Pipfile"), L("poetry.lock"), L("uv.lock"), L("Pipfile.lock")],
     };
 
     public static PackageManagerInfo Npm { get; } = new()
@@ -131,11 +116,9 @@ public static class PackageManagerFacts
             ("uninstall", Remove), ("remove", Remove), ("rm", Remove), ("r", Remove), ("un", Remove), ("unlink", Remove),
             ("update", Upgrade), ("up", Upgrade), ("upgrade", Upgrade)),
         OptionsWithValue = ["--prefix", "-w", "--workspace", "--registry", "--cache", "--loglevel", "--userconfig", "--tag"],
-        CacheMounts = [new("/root/.npm")],
-        CleanupCommands = ["npm cache clean --force"],
-        CachePaths = ["/root/.npm", "/root/.npm/_cacache"],
-        Manifests = ["package.json"],
-        Lockfiles = ["package-lock.json", "npm-shrinkwrap.json"],
+        Cache = PackageCaches.Npm,
+        CacheVerbs = ["install", "i", "ci", "add", "isntall", "in", "ins", "inst", "insta", "instal", "update", "up"],
+        Manifests = [M("package.json"), L("package-lock.json"), L("npm-shrinkwrap.json"), C(".npmrc")],
     };
 
     public static PackageManagerInfo Yarn { get; } = new()
@@ -149,11 +132,9 @@ public static class PackageManagerFacts
         ActionWithoutVerb = Install,
         UnknownVerbRunsScript = true,
         OptionsWithValue = ["--cwd", "--network-timeout", "--cache-folder", "--modules-folder", "--mutex", "--registry", "--network-concurrency"],
-        CacheMounts = [new("/usr/local/share/.cache/yarn")],
-        CleanupCommands = ["yarn cache clean"],
-        CachePaths = ["/usr/local/share/.cache/yarn", "/root/.cache/yarn", "/root/.yarn/berry/cache"],
-        Manifests = ["package.json", ".yarnrc.yml", ".yarnrc"],
-        Lockfiles = ["yarn.lock"],
+        Cache = PackageCaches.Yarn,
+        CacheVerbs = ["install", "add", ""],
+        Manifests = [M("package.json"), L("yarn.lock"), C(".yarnrc"), C(".yarnrc.yml")],
     };
 
     public static PackageManagerInfo Pnpm { get; } = new()
@@ -166,11 +147,9 @@ public static class PackageManagerFacts
             ("remove", Remove), ("rm", Remove), ("update", Upgrade), ("up", Upgrade), ("store prune", CleanCache), ("deploy", Install)),
         UnknownVerbRunsScript = true,
         OptionsWithValue = ["-C", "--dir", "-F", "--filter", "--store-dir", "--registry", "--reporter"],
-        CacheMounts = [new("/root/.local/share/pnpm/store")],
-        CleanupCommands = ["pnpm store prune"],
-        CachePaths = ["/root/.local/share/pnpm/store", "/pnpm/store", "/root/.cache/pnpm"],
-        Manifests = ["package.json", "pnpm-workspace.yaml", ".npmrc"],
-        Lockfiles = ["pnpm-lock.yaml"],
+        Cache = PackageCaches.Pnpm,
+        CacheVerbs = ["install", "i", "add", "fetch"],
+        Manifests = [M("package.json"), L("pnpm-lock.yaml"), C("pnpm-workspace.yaml")],
     };
 
     public static PackageManagerInfo Go { get; } = new()
@@ -186,11 +165,9 @@ public static class PackageManagerFacts
             "-o", "-ldflags", "-gcflags", "-asmflags", "-tags", "-buildmode", "-mod", "-modfile", "-p", "-pkgdir", "-C",
             "-overlay", "-pgo", "-toolexec", "-installsuffix", "-compiler", "-gccgoflags",
         ],
-        CacheMounts = [new("/go/pkg/mod"), new("/root/.cache/go-build")],
-        CleanupCommands = ["go clean -cache -modcache"],
-        CachePaths = ["/go/pkg/mod", "/root/.cache/go-build", "/root/go/pkg/mod"],
-        Manifests = ["go.mod", "go.sum"],
-        Lockfiles = ["go.sum"],
+        Cache = PackageCaches.Go,
+        CacheVerbs = ["build", "install", "test", "get", "mod", "run", "generate", "vet", "list"],
+        Manifests = [M("go.mod"), L("go.sum"), M("go.work"), L("go.work.sum")],
     };
 
     public static PackageManagerInfo Cargo { get; } = new()
@@ -200,10 +177,9 @@ public static class PackageManagerFacts
         Executables = ["cargo"],
         Verbs = Verbs(("build", Build), ("b", Build), ("install", Build), ("fetch", Download), ("vendor", Download)),
         OptionsWithValue = ["--target", "-F", "--features", "-p", "--package", "--bin", "--manifest-path", "-j", "--jobs", "--target-dir", "--profile", "--root", "--path", "--example"],
-        CacheMounts = [new("/usr/local/cargo/registry"), new("/usr/local/cargo/git/db")],
-        CachePaths = ["/usr/local/cargo/registry", "/usr/local/cargo/git", "/root/.cargo/registry"],
-        Manifests = ["Cargo.toml"],
-        Lockfiles = ["Cargo.lock"],
+        Cache = PackageCaches.Cargo,
+        CacheVerbs = ["build", "install", "fetch", "test", "run", "vendor"],
+        Manifests = [M("Cargo.toml"), L("Cargo.lock")],
     };
 
     public static PackageManagerInfo Maven { get; } = new()
@@ -216,9 +192,8 @@ public static class PackageManagerFacts
             ("dependency:go-offline", Download), ("dependency:resolve", Download), ("dependency:resolve-plugins", Download)),
         VerbsAreGoals = true,
         OptionsWithValue = ["-f", "--file", "-s", "--settings", "-gs", "-P", "--activate-profiles", "-pl", "--projects", "-T", "--threads", "-rf", "-l", "--log-file"],
-        CacheMounts = [new("/root/.m2")],
-        CachePaths = ["/root/.m2", "/root/.m2/repository"],
-        Manifests = ["pom.xml", ".mvn"],
+        Cache = PackageCaches.Maven,
+        Manifests = [M("pom.xml")],
     };
 
     public static PackageManagerInfo Gradle { get; } = new()
@@ -232,28 +207,24 @@ public static class PackageManagerFacts
             ("assembleRelease", Build)),
         VerbsAreGoals = true,
         OptionsWithValue = ["-x", "--exclude-task", "-p", "--project-dir", "-b", "--build-file", "-c", "--settings-file", "-g", "--gradle-user-home", "-I", "--init-script"],
-        CacheMounts = [new("/root/.gradle")],
-        CachePaths = ["/root/.gradle", "/root/.gradle/caches"],
-        Manifests = ["build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties", "gradle"],
-        Lockfiles = ["gradle.lockfile"],
+        Cache = PackageCaches.Gradle,
+        Manifests = [M("build.gradle"), M("build.gradle.kts"), M("settings.gradle"), M("settings.gradle.kts"), L("gradle.lockfile")],
     };
 
     public static PackageManagerInfo Dotnet { get; } = new()
     {
         Tool = PackageManager.Dotnet,
         Ecosystem = "dotnet",
-        Executables = ["dotnet"],
+        Executables = ["dotnet", "nuget"],
         Verbs = Verbs(("restore", Download), ("build", Build), ("publish", Build), ("pack", Build), ("nuget locals", CleanCache)),
         OptionsWithValue =
         [
             "-c", "--configuration", "-o", "--output", "-r", "--runtime", "-f", "--framework", "-s", "--source", "-v", "--verbosity",
             "--packages", "-a", "--arch", "--os", "--version-suffix", "--configfile",
         ],
-        CacheMounts = [new("/root/.nuget/packages")],
-        CleanupCommands = ["dotnet nuget locals all --clear"],
-        CachePaths = ["/root/.nuget/packages", "/root/.nuget", "/root/.local/share/NuGet"],
-        Manifests = ["*.csproj", "*.fsproj", "*.vbproj", "*.sln", "*.slnx", "Directory.Build.props", "Directory.Packages.props", "NuGet.config", "global.json"],
-        Lockfiles = ["packages.lock.json"],
+        Cache = PackageCaches.NuGet,
+        CacheVerbs = ["restore", "build", "publish", "test", "pack", "run"],
+        Manifests = [M("*.sln"), M("*.csproj"), M("*.fsproj"), M("Directory.Build.props"), M("Directory.Packages.props"), C("nuget.config"), L("packages.lock.json")],
     };
 
     public static PackageManagerInfo Gem { get; } = new()
@@ -263,9 +234,8 @@ public static class PackageManagerFacts
         Executables = ["gem"],
         Verbs = Verbs(("install", Install), ("i", Install), ("update", Upgrade), ("uninstall", Remove), ("cleanup", CleanCache)),
         OptionsWithValue = ["-v", "--version", "-i", "--install-dir", "-n", "--bindir", "--source", "--platform"],
-        CacheMounts = [new("/root/.gem")],
-        NoCacheOptions = ["--no-document"],
-        CachePaths = ["/root/.gem", "/usr/local/bundle/cache"],
+        Cache = PackageCaches.Gem,
+        CacheVerbs = ["install"],
     };
 
     public static PackageManagerInfo Bundler { get; } = new()
@@ -276,11 +246,9 @@ public static class PackageManagerFacts
         Verbs = Verbs(("install", Install), ("update", Upgrade), ("clean", CleanCache), ("package", Download), ("cache", Download)),
         ActionWithoutVerb = Install,
         OptionsWithValue = ["--jobs", "-j", "--retry", "--path", "--without", "--with", "--gemfile"],
-        CacheMounts = [new("/root/.gem")],
-        CleanupCommands = ["rm -rf /usr/local/bundle/cache"],
-        CachePaths = ["/usr/local/bundle/cache", "/root/.bundle/cache"],
-        Manifests = ["Gemfile"],
-        Lockfiles = ["Gemfile.lock"],
+        Cache = PackageCaches.Gem,
+        CacheVerbs = ["install", ""],
+        Manifests = [M("Gemfile"), L("Gemfile.lock"), M("*.gemspec")],
     };
 
     public static PackageManagerInfo Composer { get; } = new()
@@ -290,12 +258,16 @@ public static class PackageManagerFacts
         Executables = ["composer", "composer.phar"],
         Verbs = Verbs(("install", Install), ("i", Install), ("require", Install), ("create-project", Install), ("update", Upgrade), ("remove", Remove), ("clear-cache", CleanCache), ("clearcache", CleanCache)),
         OptionsWithValue = ["-d", "--working-dir"],
-        CacheMounts = [new("/tmp/cache")],
-        CleanupCommands = ["composer clear-cache"],
-        CachePaths = ["/tmp/cache", "/root/.composer/cache", "/root/.cache/composer"],
-        Manifests = ["composer.json"],
-        Lockfiles = ["composer.lock"],
+        Cache = PackageCaches.Composer,
+        CacheVerbs = ["install", "update", "require", "create-project"],
+        Manifests = [M("composer.json"), L("composer.lock")],
     };
+
+    private static ManifestFile M(string pattern) => new(pattern, ManifestRole.Manifest);
+
+    private static ManifestFile L(string pattern) => new(pattern, ManifestRole.Lockfile);
+
+    private static ManifestFile C(string pattern) => new(pattern, ManifestRole.Config);
 
     /// <summary>Every tool, in the order of <see cref="PackageManager"/>.</summary>
     public static ImmutableArray<PackageManagerInfo> All { get; } =
@@ -304,6 +276,13 @@ public static class PackageManagerFacts
     private static readonly FrozenDictionary<string, PackageManagerInfo> ByExecutable =
         All.SelectMany(static info => info.Executables.Select(name => (name, info)))
             .ToFrozenDictionary(static p => p.name, static p => p.info, StringComparer.Ordinal);
+
+    /// <summary>The programs that use <paramref name="cache"/>: the executables of its tools and its other readers.</summary>
+    public static IEnumerable<string> ProgramsUsing(PackageCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        return All.Where(info => info.Cache == cache).SelectMany(static info => info.Executables).Concat(cache.OtherReaders);
+    }
 
     public static PackageManagerInfo For(PackageManager tool) => All[(int)tool];
 

@@ -3,11 +3,6 @@ using System.Collections.Immutable;
 
 namespace DockerOpt.Core.Shell.Commands;
 
-/// <summary>A BuildKit cache mount that keeps a tool's downloads between builds and out of the image.</summary>
-/// <param name="Target">The directory to mount.</param>
-/// <param name="Sharing"><c>locked</c> when the tool needs exclusive access (apt), otherwise null (BuildKit's default, shared).</param>
-public sealed record CacheMountFact(string Target, string? Sharing = null);
-
 /// <summary>
 /// What dockeropt knows about one package manager: how to read its command line and how to keep its caches out of
 /// the image. All instances live in <see cref="PackageManagerFacts"/>.
@@ -43,23 +38,26 @@ public sealed record PackageManagerInfo
     /// <summary>Options that answer yes to every prompt (a RUN cannot answer one).</summary>
     public ImmutableArray<string> AssumeYesOptions { get; init; } = [];
 
+    /// <summary>The cache its downloads go to (shared with other tools: yum and dnf, gem and bundler).</summary>
+    public required PackageCache Cache { get; init; }
+
     /// <summary>Cache mounts for the tool's downloads (Docker's "Optimize cache usage in builds" guidance).</summary>
-    public ImmutableArray<CacheMountFact> CacheMounts { get; init; } = [];
+    public ImmutableArray<CacheMountFact> CacheMounts => Cache.Mounts;
+
+    /// <summary>
+    /// Verbs (first word, as written) that download into the cache; empty: every invocation does; an empty string: the
+    /// tool run without a verb does (<c>yarn</c>, <c>bundle</c>).
+    /// </summary>
+    public ImmutableArray<string> CacheVerbs { get; init; } = [];
 
     /// <summary>Options that keep the tool from writing its cache into the layer (<c>--no-cache-dir</c>, <c>--no-cache</c>).</summary>
     public ImmutableArray<string> NoCacheOptions { get; init; } = [];
 
-    /// <summary>Commands that remove what the tool leaves behind, to run in the same RUN.</summary>
-    public ImmutableArray<string> CleanupCommands { get; init; } = [];
-
-    /// <summary>Paths of caches and indexes the tool leaves in the image; deleting them is a cleanup.</summary>
-    public ImmutableArray<string> CachePaths { get; init; } = [];
-
-    /// <summary>Dependency manifests to copy before installing (manifests first).</summary>
-    public ImmutableArray<string> Manifests { get; init; } = [];
+    /// <summary>The files its dependency install reads (manifests, lockfiles, configuration), in copy order.</summary>
+    public ImmutableArray<ManifestFile> Manifests { get; init; } = [];
 
     /// <summary>Lockfiles that pin the dependency tree.</summary>
-    public ImmutableArray<string> Lockfiles { get; init; } = [];
+    public IEnumerable<ManifestFile> Lockfiles => Manifests.Where(static m => m.Role == ManifestRole.Lockfile);
 
     /// <summary>The action of <paramref name="verb"/>, or null when the tool does not know it.</summary>
     public PackageAction? ActionOf(string verb) => Verbs.TryGetValue(verb, out PackageAction action) ? action : null;

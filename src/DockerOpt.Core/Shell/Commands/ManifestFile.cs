@@ -1,4 +1,4 @@
-namespace DockerOpt.Transforms.Ecosystems;
+namespace DockerOpt.Core.Shell.Commands;
 
 /// <summary>
 /// A file a dependency install reads. <see cref="Pattern"/> is a file name at the context root or a glob with
@@ -24,17 +24,4 @@ public sealed record ManifestFile(string Pattern, ManifestRole Role)
             && fileName.StartsWith(prefix, StringComparison.Ordinal)
             && fileName.EndsWith(suffix, StringComparison.Ordinal);
     }
-}
-
-/// <summary>What a manifest file is to the package manager.</summary>
-public enum ManifestRole
-{
-    /// <summary>Declares the dependencies (package.json, requirements.txt, go.mod).</summary>
-    Manifest,
-
-    /// <summary>Pins them exactly (package-lock.json, poetry.lock, go.sum).</summary>
-    Lockfile,
-
-    /// <summary>Configures the package manager (.npmrc, .yarnrc.yml).</summary>
-    Config,
 }
