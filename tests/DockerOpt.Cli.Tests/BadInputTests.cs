@@ -66,6 +66,34 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_that_takes_no_new_files_is_refused_before_anything_is_written()
+    {
+        string folder;
+        if (Environment.UserName == "root")
+        {
+            // Root writes through chmod, and the tests run as root here and in CI. sysfs refuses new files even to
+            // root (EACCES), the same answer a read-only or foreign folder gives.
+            folder = "/sys";
+        }
+        else
+        {
+            folder = sandbox.PathOf("locked");
+            Directory.CreateDirectory(folder);
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        var target = Path.Combine(folder, "Dockerfile.new");
+        var before = sandbox.State();
+
+        var result = sandbox.Run("rewrite", "--output", target);
+
+        Assert.Equal($"{target}: cannot write to its directory (permission denied); nothing written\n", result.Error);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(before, sandbox.State());
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
     public void A_binary_file_is_refused_at_the_NUL_byte()
     {
         sandbox.WriteBytes("Dockerfile", [.. "FROM debian\nRUN x"u8.ToArray(), 0x00, 0x01]);

@@ -100,6 +100,13 @@ public sealed class RewriteCommand : ICommandFactory
             return pending ? ExitCodes.ChangesPendingOrCheckFailed : ExitCodes.Success;
         }
 
+        // A folder that takes no new files (read-only, no permission) stops the run before the first write, so
+        // --apply over several files never leaves some written and others not.
+        foreach (var target in WriteTargets(console, request, prepared))
+        {
+            AtomicFileWriter.EnsureWritable(target);
+        }
+
         if (request.Format == "json")
         {
             WriteJson(console, prepared);
@@ -141,6 +148,33 @@ public sealed class RewriteCommand : ICommandFactory
         }
 
         return pending ? ExitCodes.ChangesPendingOrCheckFailed : ExitCodes.Success;
+    }
+
+    /// <summary>Every file this run will write: the --output file, or with --apply each changed Dockerfile and proposed file.</summary>
+    private static IEnumerable<string> WriteTargets(CliConsole console, RewriteRequest request, IReadOnlyList<PreparedRewrite> prepared)
+    {
+        if (request.Output is { } output && output != "-")
+        {
+            yield return console.Resolve(output);
+        }
+
+        if (!request.Apply)
+        {
+            yield break;
+        }
+
+        foreach (var rewrite in prepared)
+        {
+            if (rewrite.DockerfileChanges)
+            {
+                yield return rewrite.File.FullPath;
+            }
+
+            foreach (var extra in rewrite.ProposedFiles)
+            {
+                yield return Path.Combine(rewrite.ContextRoot, extra.RelativePath);
+            }
+        }
     }
 
     private static void WriteDiffs(CliConsole console, PreparedRewrite rewrite)
