@@ -8,6 +8,13 @@ namespace DockerOpt.Cli.CommandLine;
 /// </summary>
 public static class CliApplication
 {
+    /// <summary>
+    /// How long Ctrl-C (SIGINT) or SIGTERM waits for the cancelled command to finish before the process exits anyway.
+    /// System.CommandLine's default of 2 s is shorter than removing a verify run's images on a busy engine, and a run
+    /// cut off there leaves images and temp folders behind.
+    /// </summary>
+    public static readonly TimeSpan CleanupAfterCancelTimeout = TimeSpan.FromSeconds(60);
+
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -35,6 +42,7 @@ public static class CliApplication
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = CleanupAfterCancelTimeout,
         };
 
         try

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+
+using DockerOpt.Cli.Tests.Support;
+
+namespace DockerOpt.Cli.Tests;
+
+/// <summary>
+/// Ctrl-C during <c>dockeropt verify</c> must still remove what the run made. This runs the real <c>dockeropt</c>
+/// process and sends it SIGINT, with a fake <c>docker</c> on PATH that is slow to remove images, as a busy engine
+/// is. The fake proves only the signal handling and the clean-up calls, nothing about a real engine.
+/// </summary>
+public sealed class VerifyCancellationTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly CliSandbox sandbox = new();
+
+    public void Dispose() => sandbox.Dispose();
+
+    [Fact]
+    public async Task Ctrl_C_during_a_build_removes_the_images_and_temp_files_even_when_the_engine_is_slow()
+    {
+        var fakeDirectory = sandbox.PathOf("fake-bin");
+        var calls = sandbox.PathOf("calls.log");
+        var temp = sandbox.PathOf("tmp");
+        Directory.CreateDirectory(temp);
+        sandbox.Write("app/Dockerfile", "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nCMD [\"curl\"]\n");
+        sandbox.Write(
+            "fake-bin/docker",
+            "#!/bin/sh\n"
+            + $"echo \"$*\" >> '{calls}'\n"
+            + "case \"$1\" in\n"
+            + "  version) echo 26.1.5 ;;\n"
+            + "  build) exec sleep 120 ;;\n"
+            + "  image) sleep 4 ;;\n" // removing an image on a busy engine takes seconds
+            + "esac\n");
+        File.SetUnixFileMode(Path.Combine(fakeDirectory, "docker"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        using var process = StartDockeropt(["verify", "app/Dockerfile", "--no-warm"], fakeDirectory, temp);
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        await WaitUntilAsync(() => File.Exists(calls) && File.ReadAllText(calls).Contains("build ", StringComparison.Ordinal));
+
+        await SendInterruptAsync(process.Id);
+        using var exited = new CancellationTokenSource(Patience);
+        await process.WaitForExitAsync(exited.Token);
+
+        var log = File.ReadAllLines(calls);
+        var stderr = await error;
+        Assert.True(process.ExitCode == 3, $"exit {process.ExitCode}\n{stderr}{await output}");
+        Assert.EndsWith("dockeropt: cancelled\n", stderr, StringComparison.Ordinal);
+        Assert.Contains(log, static line => line.StartsWith("image rm --force dockeropt-verify-", StringComparison.Ordinal) && line.EndsWith(":original", StringComparison.Ordinal));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
+    }
+
+    private Process StartDockeropt(string[] arguments, string fakeDirectory, string temp)
+    {
+        // The test project references the CLI, so dockeropt.dll sits next to the tests; it runs on the same dotnet host.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = sandbox.Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dockeropt.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PATH"] = fakeDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["TMPDIR"] = temp;
+        return Process.Start(start) ?? throw new InvalidOperationException("dockeropt did not start");
+    }
+
+    private static async Task SendInterruptAsync(int processId)
+    {
+        using var kill = Process.Start("kill", ["-INT", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "dockeropt never started the build");
+            await Task.Delay(100);
+        }
+    }
+}
