@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
+using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
 using DockerOpt.Transforms.Manifests;
@@ -21,7 +22,7 @@ public sealed class ManifestsFirstPass : IRewritePass
 
     // Commands that read nothing from the copied source, so they may run before it is copied.
     private static readonly ImmutableHashSet<string> ContextFree =
-        ["apt-get", "apt", "apk", "dnf", "yum", "microdnf", "rm", "mkdir", "true", "echo", "corepack", "useradd", "groupadd", "adduser", "addgroup", "ln"];
+        [.. PackageManagerFacts.SystemPackageExecutables, "rm", "mkdir", "true", "echo", "corepack", "useradd", "groupadd", "adduser", "addgroup", "ln"];
 
     // Instructions that may sit between the copy and the install without reading the source.
     private static readonly ImmutableHashSet<InstructionKind> Neutral =

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Shell;
+using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
 
@@ -14,8 +15,6 @@ namespace DockerOpt.Transforms.Stages;
 /// </summary>
 public sealed class StageFacts
 {
-    private static readonly ImmutableHashSet<string> AptPrograms = ["apt-get", "apt", "aptitude"];
-
     private StageFacts(StageModel stage, ImmutableArray<StageCommand> commands, ImmutableArray<InstructionSyntax> unreadable)
     {
         Stage = stage;
@@ -35,7 +34,7 @@ public sealed class StageFacts
     public ImmutableArray<string> InstalledPackages { get; }
 
     /// <summary>The stage installs Debian packages (which an alpine image cannot).</summary>
-    public bool UsesApt => Commands.Any(c => AptPrograms.Contains(c.Tool.Program) || c.Tool.Program == "dpkg");
+    public bool UsesApt => Commands.Any(c => PackageManagerFacts.Apt.Executables.Contains(c.Tool.Program) || c.Tool.Program == "dpkg");
 
     public static StageFacts Of(StageModel stage)
     {
@@ -125,7 +124,7 @@ public sealed class StageFacts
 
     private static IEnumerable<string> PackagesInstalledBy(ToolInvocation tool)
     {
-        var isInstall = (AptPrograms.Contains(tool.Program) && tool.Positionals.FirstOrDefault()?.Value == "install")
+        var isInstall = (PackageManagerFacts.Apt.Executables.Contains(tool.Program) && tool.Positionals.FirstOrDefault()?.Value == "install")
             || (tool.Program == "apk" && tool.Positionals.FirstOrDefault()?.Value == "add");
         return isInstall
             ? tool.Positionals.Skip(1).Select(w => w.Value).OfType<string>().Select(p => p.Split('=')[0])

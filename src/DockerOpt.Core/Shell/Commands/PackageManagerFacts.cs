@@ -20,6 +20,7 @@ public static class PackageManagerFacts
     {
         Tool = PackageManager.Apt,
         Ecosystem = "debian",
+        InstallsSystemPackages = true,
         Executables = ["apt-get", "apt", "aptitude"],
         Verbs = Verbs(
             ("update", UpdateIndex), ("install", Install), ("reinstall", Install), ("upgrade", Upgrade),
@@ -37,6 +38,7 @@ public static class PackageManagerFacts
     {
         Tool = PackageManager.Apk,
         Ecosystem = "alpine",
+        InstallsSystemPackages = true,
         Executables = ["apk"],
         Verbs = Verbs(
             ("add", Install), ("del", Remove), ("update", UpdateIndex), ("upgrade", Upgrade), ("cache clean", CleanCache),
@@ -60,6 +62,7 @@ public static class PackageManagerFacts
     {
         Tool = PackageManager.Dnf,
         Ecosystem = "rhel",
+        InstallsSystemPackages = true,
         Executables = ["dnf", "dnf5", "tdnf"],
         Verbs = RpmVerbs,
         OptionsWithValue = RpmOptionsWithValue,
@@ -283,6 +286,9 @@ public static class PackageManagerFacts
         ArgumentNullException.ThrowIfNull(cache);
         return All.Where(info => info.Cache == cache).SelectMany(static info => info.Executables).Concat(cache.OtherReaders);
     }
+
+    /// <summary>The executables of the tools that install operating-system packages (apt-get, apk, dnf...).</summary>
+    public static IEnumerable<string> SystemPackageExecutables => All.Where(static t => t.InstallsSystemPackages).SelectMany(static t => t.Executables);
 
     public static PackageManagerInfo For(PackageManager tool) => All[(int)tool];
 

@@ -14,6 +14,9 @@ public sealed record PackageManagerInfo
     /// <summary>The ecosystem the tool belongs to: debian, alpine, rhel, python, node, go, rust, java, dotnet, ruby, php.</summary>
     public required string Ecosystem { get; init; }
 
+    /// <summary>The tool installs operating-system packages (apt, apk, dnf): it reads nothing from the build context.</summary>
+    public bool InstallsSystemPackages { get; init; }
+
     /// <summary>Command names that run the tool (compared after stripping a directory: <c>/usr/bin/apt-get</c>).</summary>
     public required ImmutableArray<string> Executables { get; init; }
 
