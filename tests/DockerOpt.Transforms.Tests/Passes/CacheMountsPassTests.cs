@@ -15,5 +15,5 @@ public sealed class CacheMountsPassTests
 
     [CorpusFact]
     public void Every_corpus_file_survives_the_pass_idempotently() =>
-        CorpusCheck.Run(new CacheMountsPass());
+        CorpusRewriteCheck.Run(new CacheMountsPass());
 }

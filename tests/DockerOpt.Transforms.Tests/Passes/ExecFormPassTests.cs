@@ -13,5 +13,5 @@ public sealed class ExecFormPassTests
     public void I_can_review_each_exec_form_case(string caseName) => PassCaseRunner.Verify(new ExecFormPass(), caseName);
 
     [CorpusFact]
-    public void Every_corpus_file_rewrites_without_error_parses_and_is_stable() => RuntimePassCorpus.Check(new ExecFormPass());
+    public void Every_corpus_file_rewrites_without_error_parses_and_is_stable() => CorpusRewriteCheck.RunAggressive(new ExecFormPass());
 }

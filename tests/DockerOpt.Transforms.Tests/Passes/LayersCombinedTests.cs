@@ -58,5 +58,5 @@ public sealed class LayersCombinedTests
 
     [CorpusFact]
     public void Every_corpus_file_survives_the_four_passes_idempotently() =>
-        CorpusCheck.Run([.. Passes]);
+        CorpusRewriteCheck.Run([.. Passes]);
 }

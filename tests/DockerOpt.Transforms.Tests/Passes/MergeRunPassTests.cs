@@ -15,5 +15,5 @@ public sealed class MergeRunPassTests
 
     [CorpusFact]
     public void Every_corpus_file_survives_the_pass_idempotently() =>
-        CorpusCheck.Run(new MergeRunPass());
+        CorpusRewriteCheck.Run(new MergeRunPass());
 }

@@ -13,5 +13,5 @@ public sealed class NonRootUserPassTests
     public void I_can_review_each_non_root_user_case(string caseName) => PassCaseRunner.Verify(new NonRootUserPass(), caseName);
 
     [CorpusFact]
-    public void Every_corpus_file_rewrites_without_error_parses_and_is_stable() => RuntimePassCorpus.Check(new NonRootUserPass());
+    public void Every_corpus_file_rewrites_without_error_parses_and_is_stable() => CorpusRewriteCheck.RunAggressive(new NonRootUserPass());
 }

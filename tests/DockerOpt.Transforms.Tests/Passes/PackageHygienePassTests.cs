@@ -15,5 +15,5 @@ public sealed class PackageHygienePassTests
 
     [CorpusFact]
     public void Every_corpus_file_survives_the_pass_idempotently() =>
-        CorpusCheck.Run(new PackageHygienePass());
+        CorpusRewriteCheck.Run(new PackageHygienePass());
 }

@@ -15,5 +15,5 @@ public sealed class SameLayerCleanupPassTests
 
     [CorpusFact]
     public void Every_corpus_file_survives_the_pass_idempotently() =>
-        CorpusCheck.Run(new SameLayerCleanupPass());
+        CorpusRewriteCheck.Run(new SameLayerCleanupPass());
 }
