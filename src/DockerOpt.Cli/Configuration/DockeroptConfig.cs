@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 
+using DockerOpt.Cli.Rendering;
 using DockerOpt.Core.Passes;
 using DockerOpt.Engine.Budget;
 
@@ -50,13 +51,7 @@ public sealed record DockeroptConfig(
             using (var writer = new Utf8JsonWriter(stream))
             {
                 writer.WriteStartObject();
-                writer.WriteStartArray("mirrorPrefixes");
-                foreach (var prefix in MirrorPrefixes)
-                {
-                    writer.WriteStringValue(prefix);
-                }
-
-                writer.WriteEndArray();
+                writer.WriteStringArray("mirrorPrefixes", MirrorPrefixes);
                 writer.WriteEndObject();
             }
 

@@ -77,30 +77,13 @@ public static class EngineInspectJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(config);
         writer.WriteStartObject();
-        WriteList(writer, "cmd", config.Cmd);
-        WriteList(writer, "entrypoint", config.Entrypoint);
-        WriteList(writer, "exposedPorts", config.ExposedPorts);
+        writer.WriteStringArray("cmd", config.Cmd);
+        writer.WriteStringArray("entrypoint", config.Entrypoint);
+        writer.WriteStringArray("exposedPorts", config.ExposedPorts);
         writer.WriteString("user", config.User);
-        WriteList(writer, "env", config.Env);
+        writer.WriteStringArray("env", config.Env);
         writer.WriteString("workingDir", config.WorkingDir);
         writer.WriteEndObject();
-    }
-
-    private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<string>? values)
-    {
-        if (values is null)
-        {
-            writer.WriteNull(name);
-            return;
-        }
-
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 
     private static void WritePaths(Utf8JsonWriter writer, string name, IEnumerable<PathSize> paths)

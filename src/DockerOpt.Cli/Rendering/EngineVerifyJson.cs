@@ -71,13 +71,7 @@ public static class EngineVerifyJson
             writer.WriteEndObject();
         }
 
-        writer.WriteStartArray("keptImages");
-        foreach (var tag in report.KeptImages)
-        {
-            writer.WriteStringValue(tag);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("keptImages", report.KeptImages);
         writer.WriteEndObject();
     }
 

@@ -17,13 +17,7 @@ public static class LintJson
         ArgumentNullException.ThrowIfNull(diagnostics);
         writer.WriteStartObject();
         writer.WriteNumber("version", 1);
-        writer.WriteStartArray("files");
-        foreach (var file in files)
-        {
-            writer.WriteStringValue(file);
-        }
-
-        writer.WriteEndArray();
+        writer.WriteStringArray("files", files);
         writer.WriteStartArray("diagnostics");
         foreach (var d in diagnostics)
         {
@@ -33,13 +27,7 @@ public static class LintJson
             writer.WriteNumber("column", d.Column);
             writer.WriteString("severity", d.SeverityText);
             writer.WriteString("rule", d.RuleId);
-            writer.WriteStartArray("hadolint");
-            foreach (var id in d.HadolintIds)
-            {
-                writer.WriteStringValue(id);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteStringArray("hadolint", d.HadolintIds);
             writer.WriteString("message", d.Message);
             writer.WriteBoolean("changesBehaviour", d.ChangesBehaviour);
             writer.WriteString("explain", d.ExplainCommand);
