@@ -15,7 +15,7 @@ namespace DockerOpt.Transforms.Passes;
 /// <summary>
 /// Splits a single stage that builds into a builder (the original stage, named <c>build</c>) and a runtime stage
 /// that copies only what runs: Node (production install + build output), Python (a virtualenv built in the builder,
-/// the source, runtime libraries but no compilers), Go (a static binary on distroless static, non-root). The runtime
+/// the source, runtime libraries but no compilers), Go (a static, stripped binary on distroless static, non-root). The runtime
 /// keeps the stage's contract (CMD/ENTRYPOINT, EXPOSE, ENV, WORKDIR, LABEL); the base-image pass then picks its size.
 /// </summary>
 public sealed class MultiStagePass : IRewritePass
@@ -23,6 +23,9 @@ public sealed class MultiStagePass : IRewritePass
     public const string Id = "multi-stage";
 
     private const string DistrolessStatic = "gcr.io/distroless/static-debian12";
+
+    // `pip show` lists the installed packages that require pip on its Required-by line; empty, pip is only the installer.
+    private const string VenvPipRemoval = "pip show pip | grep -q '^Required-by: [^ ]' || pip uninstall -y pip";
 
     private static readonly ImmutableArray<string> RelocatingPipFlags = ["--user", "--prefix", "--target", "-t", "--root"];
 
@@ -37,7 +40,9 @@ public sealed class MultiStagePass : IRewritePass
         Id,
         "Split the build from the runtime",
         "Turns a single stage that builds (Node: npm install + npm run build; Python: pip install with build tools; Go: go build) "
-        + "into a builder and a runtime stage holding only what runs. Respects files that are already multi-stage. Declines "
+        + "into a builder and a runtime stage holding only what runs; a go build whose binary ships in the runtime stage also gets "
+        + "-trimpath -ldflags=\"-s -w\" (merged into flags it has; declined with variables, GOFLAGS or a debug build). Respects files "
+        + "that are already multi-stage (only their go builds get the release flags). Declines "
         + "for other ecosystems, several builds, unknown build output folders, RUN commands it cannot place, VOLUME/ONBUILD/SHELL, "
         + "and commands whose files it cannot know.",
         PassCategory.Size,
@@ -50,7 +55,7 @@ public sealed class MultiStagePass : IRewritePass
             "VOLUME, ONBUILD and SHELL in the stage",
         ],
         "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o server .\nCMD [\"./server\"]\n",
-        "FROM golang:1.22 AS build\nWORKDIR /app\nCOPY . .\nRUN CGO_ENABLED=0 go build -o server .\nCMD [\"./server\"]\n\n"
+        "FROM golang:1.22 AS build\nWORKDIR /app\nCOPY . .\nRUN CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o server .\nCMD [\"./server\"]\n\n"
         + "FROM gcr.io/distroless/static-debian12\nWORKDIR /app\nCOPY --from=build /app/server /app/server\nUSER 65532:65532\nCMD [\"/app/server\"]\n",
         []);
 
@@ -72,7 +77,9 @@ public sealed class MultiStagePass : IRewritePass
                 findings.Add(PassContext.At(Id, final.From, FindingKind.Declined, "the file is already multi-stage: its final stage is improved in place, not split again"));
             }
 
-            return PassResult.FindingsOnly(findings);
+            var releaseEdits = new List<TextEdit>();
+            ReleaseCopiedGoBinaries(context, releaseEdits, findings);
+            return new PassResult([.. releaseEdits], [.. findings], []);
         }
 
         var stage = model.Stages[0];
@@ -96,12 +103,77 @@ public sealed class MultiStagePass : IRewritePass
             edits.Add(TextEdit.Insert(fromArguments.Image!.Span.End, " " + context.Style.FormatKeyword("AS") + " build"));
         }
 
+        var moved = RuntimeOnlyRemovals(context, stage, edits);
+        if (moved.Count > 0)
+        {
+            findings.Add(PassContext.At(Id, moved[0], FindingKind.Applied,
+                $"removed {string.Join(", ", moved.Select(i => $"{i.KeywordUpper} (line {i.StartLine})"))} from the builder: the runtime stage carries {(moved.Count == 1 ? "it" : "them")}, and nothing runs the builder"));
+        }
+
         var nl = context.Style.NewLine;
         var text = context.Text;
-        var prefix = text.Length == 0 || text.EndsWith('\n') ? nl : nl + nl;
+        var kept = EditApplier.Apply(text, edits);
+        var prefix = kept.Length == 0 || kept.EndsWith('\n') ? nl : nl + nl;
         edits.Add(TextEdit.Insert(text.Length, prefix + string.Join(nl, plan.Runtime) + (context.Style.EndsWithNewLine ? nl : string.Empty)));
         findings.Add(PassContext.At(Id, stage.From, FindingKind.Applied, plan.Summary!, changesBehaviour: true));
+        findings.AddRange(plan.Notes ?? []);
         return new PassResult([.. edits], [.. findings], []);
+    }
+
+    // CMD, ENTRYPOINT, EXPOSE, HEALTHCHECK and STOPSIGNAL only describe the running container, and the runtime stage
+    // carries them: the builder drops them, with the blank lines before them when a blank line or the end follows.
+    // One with a comment right above it (which may explain it) or a pragma stays.
+    private static List<InstructionSyntax> RuntimeOnlyRemovals(PassContext context, StageModel stage, List<TextEdit> edits)
+    {
+        var text = context.Text;
+        var removed = new List<InstructionSyntax>();
+        foreach (var instruction in stage.Instructions.Where(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint or InstructionKind.Expose or InstructionKind.Healthcheck or InstructionKind.Stopsignal))
+        {
+            var start = instruction.Span.Start;
+            while (start > 0 && text[start - 1] is ' ' or '\t')
+            {
+                start--;
+            }
+
+            var previousLine = PreviousLine(text, start);
+            if (context.IsIgnored(instruction) || (previousLine is { } above && text[above.Start..above.End].TrimStart().StartsWith('#')))
+            {
+                continue;
+            }
+
+            var end = instruction.FullSpan.End;
+            var next = end >= text.Length ? string.Empty : text[end..(text.IndexOf('\n', end) is var n and >= 0 ? n : text.Length)];
+            if (next.Trim().Length == 0)
+            {
+                while (PreviousLine(text, start) is { } blank && text[blank.Start..blank.End].Trim().Length == 0)
+                {
+                    start = blank.Start;
+                }
+            }
+
+            edits.Add(TextEdit.Delete(TextSpan.FromBounds(start, end)));
+            removed.Add(instruction);
+        }
+
+        return removed;
+    }
+
+    // The line before the one starting at lineStart (without its terminator), or null at the start of the text.
+    private static (int Start, int End)? PreviousLine(string text, int lineStart)
+    {
+        if (lineStart == 0 || text[lineStart - 1] != '\n')
+        {
+            return null;
+        }
+
+        var end = lineStart - 1;
+        var start = text.LastIndexOf('\n', Math.Max(0, end - 1)) + 1;
+        if (end == 0)
+        {
+            start = 0;
+        }
+
+        return (start, end);
     }
 
     // A stage "builds" when it runs a recognised dependency install or build.
@@ -237,9 +309,9 @@ public sealed class MultiStagePass : IRewritePass
             }
         }
 
-        if (RuntimeCommand(stage) is { } command && command.Contains("/usr/", StringComparison.Ordinal) && command.Contains("python", StringComparison.Ordinal))
+        if (RuntimeCommand(stage) is { } start && start.Contains("/usr/", StringComparison.Ordinal) && start.Contains("python", StringComparison.Ordinal))
         {
-            return BuildPlan.Declined($"the start command '{command}' names an interpreter path, which would bypass the virtualenv");
+            return BuildPlan.Declined($"the start command '{start}' names an interpreter path, which would bypass the virtualenv");
         }
 
         var runtimePackages = new List<string>();
@@ -267,6 +339,16 @@ public sealed class MultiStagePass : IRewritePass
             InstructionEdits.InsertBefore(firstSourceCopy ?? firstPip, context.Style, Format(context, "RUN", "python -m venv /opt/venv"), Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\"")),
         };
 
+        // The virtualenv's own pip (~15 MB) is only needed to install; the runtime image has pip of its own. It goes
+        // unless an installed package declares it needs pip. setuptools stays: packages import pkg_resources without
+        // declaring it.
+        var command = RuntimeCommand(stage);
+        var dropsPip = command is null || !command.Split(' ').Any(w => ToolInvocation.Normalise(w) == "pip");
+        if (dropsPip)
+        {
+            builderEdits.Add(InstructionEdits.InsertAfter(pipInstalls[^1].Command.Instruction, context.Style, Format(context, "RUN", VenvPipRemoval)));
+        }
+
         var head = new List<string> { Format(context, "FROM", stage.BaseText) };
         if (runtimePackages.Count > 0)
         {
@@ -287,7 +369,10 @@ public sealed class MultiStagePass : IRewritePass
             builderEdits,
             runtime,
             $"split into a builder (compilers, pip install into /opt/venv) and a runtime stage with the virtualenv and the source"
-            + (runtimePackages.Count > 0 ? $"; runtime libraries kept: {string.Join(", ", runtimePackages.Distinct())}" : "; no build packages in the runtime"));
+            + (runtimePackages.Count > 0 ? $"; runtime libraries kept: {string.Join(", ", runtimePackages.Distinct())}" : "; no build packages in the runtime")
+            + (dropsPip
+                ? "; the virtualenv's own pip is uninstalled unless an installed package requires it (the runtime image has its own pip; setuptools stays, as packages import pkg_resources without declaring it)"
+                : "; the virtualenv keeps its pip: the start command runs pip"));
     }
 
     private static BuildPlan PlanGo(PassContext context, StageModel stage, StageFacts facts, Ecosystem go)
@@ -350,6 +435,9 @@ public sealed class MultiStagePass : IRewritePass
             builderEdits.Add(TextEdit.Insert(shell.ToSourceOffset(offset), "CGO_ENABLED=0 "));
         }
 
+        var notes = new List<Finding>();
+        ReleaseFlags(context, buildCommand, builderEdits, notes, "its binary is all the runtime stage gets");
+
         var aggressive = context.Options.Level == RewriteLevel.Aggressive;
         var from = Format(context, "FROM", aggressive ? "scratch" : DistrolessStatic);
         var block = new List<string>();
@@ -371,7 +459,92 @@ public sealed class MultiStagePass : IRewritePass
             builderEdits,
             runtime,
             $"split into a builder and a {(aggressive ? "scratch (with the CA bundle)" : "distroless static")} runtime with the static binary (CGO_ENABLED=0) only, running as uid 65532; "
-            + "files the binary reads at run time must be embedded or copied");
+            + "files the binary reads at run time must be embedded or copied",
+            notes);
+    }
+
+    // A go build in an earlier stage whose binary the final stage copies gets the release flags the split would give it.
+    private static void ReleaseCopiedGoBinaries(PassContext context, List<TextEdit> edits, List<Finding> findings)
+    {
+        var model = context.Model;
+        var runtime = RuntimeChain(model).ToList();
+        foreach (var stage in model.Stages.Where(s => !runtime.Contains(s)))
+        {
+            var sources = runtime.SelectMany(r => CopiedFrom(model, r, stage)).ToList();
+            if (sources.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var command in StageFacts.Of(stage).Commands)
+            {
+                var tool = command.Tool;
+                if (command.Instruction.Kind != InstructionKind.Run || tool.Program != "go" || tool.Positionals.FirstOrDefault()?.Value != "build"
+                    || tool.FlagValues("-o").FirstOrDefault() is not { } output || Workdirs.At(stage, command.Instruction) is not { } workdir
+                    || Workdirs.Combine(workdir, output) is not { } binary || !binary.StartsWith('/'))
+                {
+                    continue;
+                }
+
+                if (sources.Any(s => s == binary || binary.StartsWith(s + "/", StringComparison.Ordinal) || s.StartsWith(binary + "/", StringComparison.Ordinal)))
+                {
+                    ReleaseFlags(context, command, edits, findings, "the final stage copies its binary");
+                }
+            }
+        }
+    }
+
+    private static void ReleaseFlags(PassContext context, StageCommand build, List<TextEdit> edits, List<Finding> findings, string because)
+    {
+        var instruction = build.Instruction;
+        var plan = context.IsIgnored(instruction)
+            ? GoReleaseFlagsPlan.Declined("a dockeropt pragma shields the RUN")
+            : GoReleaseFlags.Plan(instruction, build.Tool, context.Text);
+        if (plan.Decline is { } why)
+        {
+            findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, $"go build left without -trimpath -ldflags=\"-s -w\": {why}"));
+        }
+        else if (plan.Edits.Count > 0)
+        {
+            edits.AddRange(plan.Edits);
+            findings.Add(PassContext.At(Id, instruction, FindingKind.Applied, $"added {plan.Added} to go build ({because}): {GoReleaseFlags.Why}", changesBehaviour: true));
+        }
+    }
+
+    // The final stage and the stages it is built FROM: what ends up in the image.
+    private static IEnumerable<StageModel> RuntimeChain(DockerfileModel model)
+    {
+        for (var stage = model.FinalStage; stage is not null; stage = stage.BaseStageIndex is { } index ? model.Stages[index] : null)
+        {
+            yield return stage;
+        }
+    }
+
+    // The absolute paths a stage copies out of another one (COPY/ADD --from), without variables or globs.
+    private static IEnumerable<string> CopiedFrom(DockerfileModel model, StageModel into, StageModel source)
+    {
+        foreach (var copy in into.Instructions.Where(i => i.Kind is InstructionKind.Copy or InstructionKind.Add))
+        {
+            if (copy.GetFlag("from")?.Value is not { } from || model.FindStage(from, into.Index)?.Index != source.Index)
+            {
+                continue;
+            }
+
+            var words = copy.Arguments switch
+            {
+                WordArguments { Words.Length: >= 2 } list => list.Words.Select(w => w.Value).ToList(),
+                ExecFormArguments { Elements.Length: >= 2 } exec => exec.Elements.Select(e => e.Value).ToList(),
+                _ => [],
+            };
+
+            foreach (var path in words.Take(Math.Max(0, words.Count - 1)))
+            {
+                if (path.IndexOfAny(['$', '*', '?', '[']) < 0 && Workdirs.Combine("/", path) is { } absolute)
+                {
+                    yield return absolute;
+                }
+            }
+        }
     }
 
     // The RUNs of the stage sorted into installs, builds and apt installs; anything else declines.
@@ -546,7 +719,7 @@ public sealed class MultiStagePass : IRewritePass
 
     private static string Format(PassContext context, string keyword, string arguments) => InstructionEdits.Format(context.Style, keyword, arguments);
 
-    private sealed record BuildPlan(string? Decline, IReadOnlyList<TextEdit> BuilderEdits, List<string> Runtime, string? Summary)
+    private sealed record BuildPlan(string? Decline, IReadOnlyList<TextEdit> BuilderEdits, List<string> Runtime, string? Summary, IReadOnlyList<Finding>? Notes = null)
     {
         public static BuildPlan Declined(string reason) => new(reason, [], [], null);
     }

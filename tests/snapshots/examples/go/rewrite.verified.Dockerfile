@@ -10,11 +10,7 @@ COPY . .
 
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
-    CGO_ENABLED=0 go build -o server .
-
-EXPOSE 8080
-
-CMD ["./server"]
+    CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o server .
 
 FROM gcr.io/distroless/static-debian12
 WORKDIR /app

@@ -10,9 +10,6 @@ COPY . .
 RUN npm run build
 
 ENV PORT=8080
-EXPOSE 8080
-
-CMD ["npm", "start"]
 
 FROM node:20-slim
 WORKDIR /app

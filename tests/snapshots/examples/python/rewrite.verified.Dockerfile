@@ -16,12 +16,10 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     pip install -r requirements.txt
 COPY . .
 RUN --mount=type=cache,target=/root/.cache/pip \
-    pip install .
+    pip install . \
+    && { pip show pip | grep -q '^Required-by: [^ ]' || pip uninstall -y pip; }
 
 ENV PORT=8080
-EXPOSE 8080
-
-CMD ["python", "-m", "textdist.server"]
 
 FROM python:3.12-slim
 RUN groupadd --system app && useradd --system --gid app --no-create-home app

@@ -4,11 +4,7 @@ WORKDIR /app
 
 COPY . .
 
-RUN CGO_ENABLED=0 go build -o server .
-
-EXPOSE 8080
-
-CMD ./server
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o server .
 
 FROM scratch
 WORKDIR /app

@@ -10,11 +10,9 @@ COPY . .
 
 RUN pip install -r requirements.txt
 RUN pip install .
+RUN pip show pip | grep -q '^Required-by: [^ ]' || pip uninstall -y pip
 
 ENV PORT=8080
-EXPOSE 8080
-
-CMD python -m textdist.server
 
 FROM python:3.12
 ENV PATH="/opt/venv/bin:$PATH"

@@ -1,0 +1,3 @@
+module example.com/dockeropt/primes
+
+go 1.19
