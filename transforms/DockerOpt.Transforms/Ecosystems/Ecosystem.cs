@@ -13,7 +13,8 @@ namespace DockerOpt.Transforms.Ecosystems;
 /// <param name="Name">How a finding names it.</param>
 /// <param name="ImageRepositories">Image repositories of its official images (<c>node</c>, <c>golang</c>); matched on the
 /// last path segments, so <c>docker.io/library/node</c> and <c>mirror.example/node</c> count too.</param>
-/// <param name="Tools">Program names whose use in a RUN is evidence (<c>npm</c>, <c>pip</c>, <c>go</c>).</param>
+/// <param name="Tools">Program names whose use in a RUN is evidence: its package managers (<c>npm</c>, <c>pip</c>, <c>go</c>, from the
+/// package-manager table) and its runtimes and other tools (<c>node</c>, <c>python</c>, <c>rails</c>).</param>
 /// <param name="Manifests">Dependency manifests, lockfiles and package-manager config, in copy order.</param>
 /// <param name="InstallCommands">Commands that install the dependencies the manifests declare.</param>
 /// <param name="BuildCommands">Commands that build the application.</param>

@@ -15,7 +15,7 @@ public static class EcosystemTable
         Id: "node",
         Name: "Node.js",
         ImageRepositories: ["node"],
-        Tools: ["node", "npm", "npx", "yarn", "pnpm", "corepack"],
+        Tools: [.. PackageManagerPrograms("node"), "node", "npx", "corepack"],
         Manifests: ManifestsOf("node"),
         InstallCommands:
         [
@@ -52,7 +52,7 @@ public static class EcosystemTable
         Id: "python",
         Name: "Python",
         ImageRepositories: ["python", "pypy"],
-        Tools: ["python", "pip", "pipenv", "poetry", "uv", "gunicorn", "uvicorn"],
+        Tools: [.. PackageManagerPrograms("python"), "python", "pipenv", "poetry", "uv", "gunicorn", "uvicorn"],
         Manifests: ManifestsOf("python"),
         InstallCommands:
         [
@@ -91,7 +91,7 @@ public static class EcosystemTable
         Id: "go",
         Name: "Go",
         ImageRepositories: ["golang"],
-        Tools: ["go"],
+        Tools: [.. PackageManagerPrograms("go")],
         Manifests: ManifestsOf("go"),
         InstallCommands: [Cmd("go", "mod", "download")],
         BuildCommands: [Cmd("go", "build"), Cmd("go", "install")],
@@ -110,7 +110,7 @@ public static class EcosystemTable
         Id: "rust",
         Name: "Rust",
         ImageRepositories: ["rust"],
-        Tools: ["cargo", "rustc", "rustup"],
+        Tools: [.. PackageManagerPrograms("rust"), "rustc", "rustup"],
         Manifests: ManifestsOf("rust"),
         InstallCommands: [Cmd("cargo", "fetch")],
         BuildCommands: [Cmd("cargo", "build"), Cmd("cargo", "install")],
@@ -125,7 +125,7 @@ public static class EcosystemTable
         Id: "java",
         Name: "Java",
         ImageRepositories: ["eclipse-temurin", "openjdk", "amazoncorretto", "maven", "gradle"],
-        Tools: ["java", "mvn", "mvnw", "gradle", "gradlew"],
+        Tools: [.. PackageManagerPrograms("java"), "java"],
         Manifests: ManifestsOf("java"),
         InstallCommands: [Cmd("mvn", "dependency:go-offline"), Cmd("gradle", "dependencies")],
         BuildCommands: [Cmd("mvn", "package"), Cmd("mvn", "install"), Cmd("gradle", "build"), Cmd("gradle", "bootJar")],
@@ -140,7 +140,7 @@ public static class EcosystemTable
         Id: "dotnet",
         Name: ".NET",
         ImageRepositories: ["dotnet/sdk", "dotnet/aspnet", "dotnet/runtime", "dotnet/runtime-deps"],
-        Tools: ["dotnet"],
+        Tools: [.. PackageManagerPrograms("dotnet")],
         Manifests: ManifestsOf("dotnet"),
         InstallCommands: [Cmd("dotnet", "restore")],
         BuildCommands: [Cmd("dotnet", "publish"), Cmd("dotnet", "build")],
@@ -155,7 +155,7 @@ public static class EcosystemTable
         Id: "ruby",
         Name: "Ruby",
         ImageRepositories: ["ruby"],
-        Tools: ["ruby", "gem", "bundle", "bundler", "rails", "rake"],
+        Tools: [.. PackageManagerPrograms("ruby"), "ruby", "rails", "rake"],
         Manifests: ManifestsOf("ruby"),
         InstallCommands: [Cmd("bundle", "install")],
         BuildCommands: [Cmd("rake", "assets:precompile"), Cmd("rails", "assets:precompile")],
@@ -170,7 +170,7 @@ public static class EcosystemTable
         Id: "php",
         Name: "PHP",
         ImageRepositories: ["php", "composer"],
-        Tools: ["php", "composer", "docker-php-ext-install", "pecl"],
+        Tools: [.. PackageManagerPrograms("php"), "php", "docker-php-ext-install", "pecl"],
         Manifests: ManifestsOf("php"),
         InstallCommands: [new CommandPattern("composer", ["install"], NoSourceFlags: ["--no-scripts"], ReadsSource: true)],
         BuildCommands: [],
@@ -186,6 +186,10 @@ public static class EcosystemTable
 
     /// <summary>The ecosystem with this id, or null.</summary>
     public static Ecosystem? Find(string id) => All.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The ecosystem's package managers (from <see cref="PackageManagerFacts"/>) as <see cref="ToolInvocation.Program"/> names them.</summary>
+    private static IEnumerable<string> PackageManagerPrograms(string ecosystemId) =>
+        PackageManagerFacts.All.Where(t => t.Ecosystem == ecosystemId).SelectMany(t => t.Executables).Select(ToolInvocation.Normalise).Distinct();
 
     /// <summary>
     /// The files the ecosystem's package managers read, from <see cref="PackageManagerFacts"/>, each once: one tool's
