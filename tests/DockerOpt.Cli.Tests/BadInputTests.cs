@@ -122,7 +122,31 @@ public sealed class BadInputTests : IDisposable
     {
         sandbox.Write("b/Dockerfile", "FROM debian\nFOO bar\n");
 
-        AssertRefused(["."], "b/Dockerfile:2:1: error: unknown instruction: FOO\n", "rewrite", "--apply");
+        AssertRefused(
+            ["."],
+            "b/Dockerfile:2:1: error: unknown instruction: FOO\ndockeropt: 1 of 2 Dockerfiles cannot be rewritten; nothing was written\n",
+            "rewrite",
+            "--apply");
+    }
+
+    [Theory]
+    [InlineData("lint")]
+    [InlineData("rewrite", "--check")]
+    [InlineData("rewrite")]
+    public void One_bad_file_among_several_is_named_and_the_others_are_still_checked(params string[] command)
+    {
+        sandbox.Write("b/Dockerfile", "FROM debian\nFOO bar\n");
+        var before = sandbox.State();
+
+        var result = sandbox.Run([.. command, "."]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(before, sandbox.State());
+        Assert.Contains("b/Dockerfile:2:1: error: unknown instruction: FOO\n", result.Error, StringComparison.Ordinal);
+        Assert.Contains("dockeropt: 1 of 2 Dockerfiles could not be read or parsed; the others were processed\n", result.Error, StringComparison.Ordinal);
+
+        // The good file's own result is there: its finding on line 2 (apt-get install without --no-install-recommends).
+        Assert.Contains("test-no-recommends", result.Out + result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -55,7 +55,9 @@ public sealed class LintCommand : ICommandFactory
 
     private static int Run(CliConsole console, string[] paths, PassSelection selection, string? config, string? context, string format, LintSeverity failLevel)
     {
-        var prepared = RewritePlanner.Prepare(console, paths, selection, config, context, includeGeneratedFiles: true);
+        // A file that does not parse is reported (file:line:col) and the others are still linted; the exit code is 2 then.
+        var plan = RewritePlanner.Prepare(console, paths, selection, config, context, includeGeneratedFiles: true);
+        var prepared = plan.Rewrites;
         var diagnostics = prepared.SelectMany(LintDiagnostics.From).ToList();
         var files = prepared.Select(p => p.File.DisplayPath).ToList();
         switch (format)
@@ -74,7 +76,7 @@ public sealed class LintCommand : ICommandFactory
                 break;
         }
 
-        return diagnostics.Any(d => d.Severity >= failLevel) ? ExitCodes.ChangesPendingOrCheckFailed : ExitCodes.Success;
+        return plan.ReportUnreadable(console.Error, diagnostics.Any(d => d.Severity >= failLevel) ? ExitCodes.ChangesPendingOrCheckFailed : ExitCodes.Success);
     }
 
     private static string Json(Action<Utf8JsonWriter> write)

@@ -84,15 +84,23 @@ public sealed class RewriteCommand : ICommandFactory
             throw new UserInputException($"{request.Output}: the directory to write it in does not exist");
         }
 
-        // Read, parse and rewrite everything first: a bad file stops the run before anything is written.
-        // --no-dockerignore also switches the dockerignore pass off, so its findings do not describe a file never written.
+        // Read, parse and rewrite everything first. --no-dockerignore also switches the dockerignore pass off, so
+        // its findings do not describe a file never written.
         var selection = request.NoDockerignore ? request.Selection with { Skip = request.Selection.Skip.Add(DockerignorePassId) } : request.Selection;
-        var prepared = RewritePlanner.Prepare(console, request.Paths, selection, request.ConfigPath, request.Context, !request.NoDockerignore);
-        if (request.Output is not null && prepared.Count > 1)
+        var plan = RewritePlanner.Prepare(console, request.Paths, selection, request.ConfigPath, request.Context, !request.NoDockerignore);
+        if (request.Output is not null && plan.Rewrites.Count + plan.Unreadable.Count > 1)
         {
             throw new UserInputException("dockeropt: --output takes one Dockerfile, but the paths name several");
         }
 
+        // Writing is all or nothing: one file that does not parse stops --apply before any file is written.
+        // Showing (the diff, --check, --format json) goes on with the others and exits 2 at the end.
+        if (request.Apply || request.Output is not null)
+        {
+            plan.ThrowIfAnyUnreadable("nothing was written");
+        }
+
+        var prepared = plan.Rewrites;
         var pending = prepared.Any(p => p.Pending);
         if (request.Output == "-")
         {
@@ -147,7 +155,7 @@ public sealed class RewriteCommand : ICommandFactory
             console.Error.WriteLine($"dockeropt: a rewrite is pending for {count} file{(count == 1 ? string.Empty : "s")} (run 'dockeropt rewrite --apply' to write it)");
         }
 
-        return pending ? ExitCodes.ChangesPendingOrCheckFailed : ExitCodes.Success;
+        return plan.ReportUnreadable(console.Error, pending ? ExitCodes.ChangesPendingOrCheckFailed : ExitCodes.Success);
     }
 
     /// <summary>Every file this run will write: the --output file, or with --apply each changed Dockerfile and proposed file.</summary>

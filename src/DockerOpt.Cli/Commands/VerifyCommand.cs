@@ -71,7 +71,9 @@ public sealed class VerifyCommand : ICommandFactory
 
     private static async Task<int> RunAsync(CliConsole console, VerifyOptions options, CancellationToken cancellationToken)
     {
-        var prepared = RewritePlanner.Prepare(console, [options.Path], options.Passes, options.ConfigPath, options.Context, includeGeneratedFiles: true);
+        var rewritePlan = RewritePlanner.Prepare(console, [options.Path], options.Passes, options.ConfigPath, options.Context, includeGeneratedFiles: true);
+        rewritePlan.ThrowIfAnyUnreadable("nothing was built");
+        var prepared = rewritePlan.Rewrites;
         if (prepared.Count != 1)
         {
             throw new UserInputException($"dockeropt: verify takes one Dockerfile, but {options.Path} names {prepared.Count}");

@@ -7,8 +7,9 @@ namespace DockerOpt.Cli.Input;
 
 /// <summary>
 /// The read-everything-first half of rewrite and lint: finds the Dockerfiles, reads and parses ALL of them, finds
-/// each one's configuration and build context, and runs the passes in memory. Any bad input stops here, before a
-/// single byte is written.
+/// each one's configuration and build context, and runs the passes in memory, before a single byte is written.
+/// A path that names nothing or a bad option stops here; a file that cannot be read or parsed is set aside in
+/// <see cref="RewritePlan.Unreadable"/> so the command decides (report and go on, or refuse to write).
 /// </summary>
 public static class RewritePlanner
 {
@@ -18,7 +19,7 @@ public static class RewritePlanner
     /// <param name="configPath">--config, or null to look for .dockeropt.yaml upward from each Dockerfile.</param>
     /// <param name="contextDirectory">--context, or null for each Dockerfile's own directory.</param>
     /// <param name="includeGeneratedFiles">False with --no-dockerignore.</param>
-    public static IReadOnlyList<PreparedRewrite> Prepare(
+    public static RewritePlan Prepare(
         CliConsole console,
         IEnumerable<string> paths,
         PassSelection selection,
@@ -40,10 +41,21 @@ public static class RewritePlanner
         }
 
         var files = DockerfileDiscovery.Find(paths, console.Resolve);
-        var loaded = files.Select(f => LoadedDockerfile.Load(f, DisplayPath.For(f, console.WorkingDirectory))).ToList();
-        var prepared = new List<PreparedRewrite>(loaded.Count);
-        foreach (var file in loaded)
+        var prepared = new List<PreparedRewrite>(files.Count);
+        var unreadable = new List<UserInputException>();
+        foreach (var path in files)
         {
+            LoadedDockerfile file;
+            try
+            {
+                file = LoadedDockerfile.Load(path, DisplayPath.For(path, console.WorkingDirectory));
+            }
+            catch (UserInputException error)
+            {
+                unreadable.Add(error);
+                continue;
+            }
+
             var config = configs.For(file.FullPath);
             var contextRoot = explicitContext ?? Path.GetDirectoryName(file.FullPath)!;
             var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, config));
@@ -54,6 +66,6 @@ public static class RewritePlanner
             prepared.Add(new PreparedRewrite(file, config, contextRoot, result, proposed));
         }
 
-        return prepared;
+        return new RewritePlan(prepared, unreadable);
     }
 }
