@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 
@@ -7,18 +5,24 @@ namespace DockerOpt.Transforms.Layers;
 
 /// <summary>
 /// A package-manager call as the layer passes edit it: <c>apt-get -y install curl</c>,
-/// <c>python3 -m pip install -r requirements.txt</c>, <c>./gradlew build</c>. The tool is recognised by
-/// <see cref="CommandRecognizer"/>; <see cref="ProgramIndex"/> and <see cref="VerbIndex"/> are indexes in
-/// <see cref="ShellSimpleCommand.Words"/> of the word naming the tool and of its subcommand (-1 when there is none),
-/// where flags are inserted.
+/// <c>python3 -m pip install -r requirements.txt</c>, <c>./gradlew build</c>, read by <see cref="CommandRecognizer"/>.
+/// <see cref="ProgramIndex"/> and <see cref="VerbIndex"/> are indexes in <see cref="ShellSimpleCommand.Words"/> of the
+/// word naming the tool and of the first word of its verb (-1 when there is none, or it is not a static word), where
+/// flags are inserted.
 /// </summary>
-internal sealed record PackageInvocation(PackageManagerInfo Tool, ShellSimpleCommand Command, int ProgramIndex, int VerbIndex, string Verb)
+internal sealed record PackageInvocation(PackageManagerInvocation Recognized, int VerbIndex, string Verb)
 {
     // sudo -u USER (or -g GROUP) runs the tool as someone else: root's cache paths and the passes' rules do not apply.
     private static readonly string[] OtherUserOptions = ["-u", "--user", "-g", "--group"];
 
+    public PackageManagerInfo Tool => Recognized.Facts;
+
     /// <summary>The cache the tool fills.</summary>
     public PackageCache Cache => Tool.Cache;
+
+    public ShellSimpleCommand Command => Recognized.Command;
+
+    public int ProgramIndex => Recognized.ExecutableIndex;
 
     /// <summary>The words after the verb (or after the program when there is no verb).</summary>
     public IEnumerable<ShellWord> ArgumentsAfterVerb => Command.Words.Skip((VerbIndex < 0 ? ProgramIndex : VerbIndex) + 1);
@@ -30,29 +34,7 @@ internal sealed record PackageInvocation(PackageManagerInfo Tool, ShellSimpleCom
     public bool HasOption(params string[] options) => ArgumentsAfterProgram.Any(w => w.Value is { } v && options.Contains(v, StringComparer.Ordinal));
 
     /// <summary>The non-option words after the verb (packages, paths).</summary>
-    public IEnumerable<ShellWord> Operands
-    {
-        get
-        {
-            var skipNext = false;
-            foreach (var word in ArgumentsAfterVerb)
-            {
-                if (skipNext)
-                {
-                    skipNext = false;
-                    continue;
-                }
-
-                if (word.Value is { } v && v.StartsWith('-'))
-                {
-                    skipNext = Tool.OptionsWithValue.Contains(v);
-                    continue;
-                }
-
-                yield return word;
-            }
-        }
-    }
+    public IEnumerable<ShellWord> Operands => Recognized.Packages;
 
     /// <summary>True when the call fills the tool's cache.</summary>
     public bool FillsCache => Tool.CacheVerbs.IsEmpty || Tool.CacheVerbs.Contains(Verb);
@@ -74,35 +56,9 @@ internal sealed record PackageInvocation(PackageManagerInfo Tool, ShellSimpleCom
             return null;
         }
 
-        var tool = recognized.Facts;
-        var verbIndex = FindVerb(command.Words, recognized.ExecutableIndex, tool.OptionsWithValue);
-        var verb = verbIndex < 0 ? string.Empty : command.Words[verbIndex].Value ?? "?";
-        return new PackageInvocation(tool, command, recognized.ExecutableIndex, verbIndex, verb);
-    }
-
-    private static int FindVerb(ImmutableArray<ShellWord> words, int programIndex, ImmutableArray<string> optionsWithValue)
-    {
-        for (var i = programIndex + 1; i < words.Length; i++)
-        {
-            var value = words[i].Value;
-            if (value is null)
-            {
-                return -1;
-            }
-
-            if (value.StartsWith('-'))
-            {
-                if (optionsWithValue.Contains(value))
-                {
-                    i++;
-                }
-
-                continue;
-            }
-
-            return i;
-        }
-
-        return -1;
+        // A verb that is not a static word (npm $CMD) is no verb the passes can act on.
+        var verbWord = recognized.VerbWords.IsEmpty ? null : recognized.VerbWords[0];
+        var verbIndex = verbWord?.Value is null ? -1 : command.Words.IndexOf(verbWord);
+        return new PackageInvocation(recognized, verbIndex, verbIndex < 0 ? string.Empty : verbWord!.Value!);
     }
 }
