@@ -12,9 +12,6 @@ namespace DockerOpt.Transforms.Layers;
 /// </summary>
 internal sealed record PackageInvocation(PackageManagerInvocation Recognized, int VerbIndex, string Verb)
 {
-    // sudo -u USER (or -g GROUP) runs the tool as someone else: root's cache paths and the passes' rules do not apply.
-    private static readonly string[] OtherUserOptions = ["-u", "--user", "-g", "--group"];
-
     public PackageManagerInfo Tool => Recognized.Facts;
 
     /// <summary>The cache the tool fills.</summary>
@@ -46,12 +43,9 @@ internal sealed record PackageInvocation(PackageManagerInvocation Recognized, in
     public static PackageInvocation? Read(ShellSimpleCommand command, PackageCache? only = null)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (CommandRecognizer.Recognize(command) is not PackageManagerInvocation recognized || (only is not null && recognized.Facts.Cache != only))
-        {
-            return null;
-        }
-
-        if (command.Words.Take(recognized.ExecutableIndex).Any(static w => w.Value is { } v && (OtherUserOptions.Contains(v) || v.StartsWith("--user=", StringComparison.Ordinal))))
+        if (CommandRecognizer.Recognize(command) is not PackageManagerInvocation recognized
+            || recognized.RunsAsOtherUser
+            || (only is not null && recognized.Facts.Cache != only))
         {
             return null;
         }

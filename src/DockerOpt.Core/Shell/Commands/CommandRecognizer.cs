@@ -11,6 +11,9 @@ public static class CommandRecognizer
 {
     private static readonly HashSet<string> Wrappers = ["sudo", "env", "exec", "command", "nohup", "time", "nice"];
 
+    // sudo's options that run the command as another user or group.
+    private static readonly HashSet<string> OtherUserOptions = ["-u", "--user", "-g", "--group"];
+
     // Options of the wrappers above that take the next word as their value.
     private static readonly HashSet<string> WrapperOptionsWithValue = ["-u", "--user", "-g", "--group", "-n", "--adjustment", "-C", "--chdir", "-U", "-h", "--host", "-D"];
 
@@ -55,14 +58,14 @@ public static class CommandRecognizer
             // python -m pip install ...
             if (index + 2 < words.Length && words[index + 1].Is("-m") && words[index + 2].Value is "pip" or "pip3")
             {
-                return ReadInvocation(command, PackageManagerFacts.Pip, index + 2, index + 3);
+                return ReadInvocation(command, PackageManagerFacts.Pip, index + 2, index + 3) with { RunsAsOtherUser = RunsAsOtherUser(words, index) };
             }
 
             return null;
         }
 
         PackageManagerInfo? info = PackageManagerFacts.ForExecutable(name);
-        return info is null ? null : ReadInvocation(command, info, index, index + 1);
+        return info is null ? null : ReadInvocation(command, info, index, index + 1) with { RunsAsOtherUser = RunsAsOtherUser(words, index) };
     }
 
     private static bool IsPython(string name) =>
@@ -102,6 +105,27 @@ public static class CommandRecognizer
         }
 
         return i;
+    }
+
+    // sudo -u USER, sudo --group=GROUP ... before the command.
+    private static bool RunsAsOtherUser(ImmutableArray<ShellWord> words, int commandIndex)
+    {
+        bool inSudo = false;
+        for (int i = 0; i < commandIndex; i++)
+        {
+            string? value = words[i].Value;
+            if (value is not null && !value.StartsWith('-'))
+            {
+                inSudo = value[(value.LastIndexOf('/') + 1)..] == "sudo";
+            }
+            else if (inSudo && value is not null
+                && (OtherUserOptions.Contains(value) || value.StartsWith("--user=", StringComparison.Ordinal) || value.StartsWith("--group=", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RemoveFilesCommand RecognizeRemove(ShellSimpleCommand command, int index)

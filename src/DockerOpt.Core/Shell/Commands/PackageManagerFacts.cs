@@ -214,6 +214,7 @@ public static class PackageManagerFacts
         Manifests = [M("build.gradle"), M("build.gradle.kts"), M("settings.gradle"), M("settings.gradle.kts"), L("gradle.lockfile")],
     };
 
+    /// <summary>The dotnet CLI, and the standalone nuget CLI, which restores into the same package folder.</summary>
     public static PackageManagerInfo Dotnet { get; } = new()
     {
         Tool = PackageManager.Dotnet,

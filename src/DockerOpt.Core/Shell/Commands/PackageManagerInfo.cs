@@ -11,7 +11,10 @@ public sealed record PackageManagerInfo
 {
     public required PackageManager Tool { get; init; }
 
-    /// <summary>The ecosystem the tool belongs to: debian, alpine, rhel, python, node, go, rust, java, dotnet, ruby, php.</summary>
+    /// <summary>
+    /// The ecosystem the tool belongs to: debian, alpine, rhel, or a language ecosystem by its id in the transforms'
+    /// ecosystem table (python, node, go, rust, java, dotnet, ruby, php), which takes the tool's files and names from here.
+    /// </summary>
     public required string Ecosystem { get; init; }
 
     /// <summary>The tool installs operating-system packages (apt, apk, dnf): it reads nothing from the build context.</summary>

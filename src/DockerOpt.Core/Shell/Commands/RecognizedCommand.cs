@@ -86,6 +86,9 @@ public sealed record PackageManagerInvocation(
 
     /// <summary>Index in <see cref="ShellSimpleCommand.Words"/> of the word naming the tool (after <c>sudo</c>, <c>python -m</c>...).</summary>
     public int ExecutableIndex { get; init; }
+
+    /// <summary>The tool runs as another user or group (<c>sudo -u node npm install</c>): root's caches and paths do not apply.</summary>
+    public bool RunsAsOtherUser { get; init; }
 }
 
 /// <summary><c>rm [-rf] PATH...</c>, the way layers are (not) cleaned.</summary>

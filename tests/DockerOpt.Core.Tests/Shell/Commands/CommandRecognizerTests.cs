@@ -64,6 +64,18 @@ public class CommandRecognizerTests
         Assert.Equal(action, invocation.Action);
     }
 
+    [Theory]
+    [InlineData("sudo -u node npm install -g pnpm", true)]
+    [InlineData("sudo --user=app pip install flask", true)]
+    [InlineData("sudo -E -g staff apt-get install -y git", true)]
+    [InlineData("sudo -E apt-get install -y git", false)]
+    [InlineData("env -u HOME npm ci", false)]
+    [InlineData("npm ci", false)]
+    public void I_can_tell_when_sudo_runs_the_tool_as_another_user(string command, bool expected)
+    {
+        Assert.Equal(expected, Invocation(command).RunsAsOtherUser);
+    }
+
     [Fact]
     public void I_can_read_apt_packages_and_flags_apart()
     {
