@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using DockerOpt.Core.Shell.Commands;
+
 namespace DockerOpt.Transforms.Ecosystems;
 
 /// <summary>
@@ -14,7 +16,6 @@ namespace DockerOpt.Transforms.Ecosystems;
 /// <param name="NoSourceFlags">Flags that stop a source-reading command from reading the source (<c>poetry install --no-root</c>).</param>
 /// <param name="ReadsSource">The command reads the project source unless a <paramref name="NoSourceFlags"/> flag is given.</param>
 /// <param name="PathArgumentsReadSource">A positional argument that is a path (<c>.</c>, <c>./x</c>) installs from source.</param>
-/// <param name="ValueFlags">Other flags that take the next word as their value (so that word is not a positional).</param>
 public sealed record CommandPattern(
     string Program,
     ImmutableArray<string> Words,
@@ -23,8 +24,7 @@ public sealed record CommandPattern(
     ImmutableArray<string> SourceFlags = default,
     ImmutableArray<string> NoSourceFlags = default,
     bool ReadsSource = false,
-    bool PathArgumentsReadSource = false,
-    ImmutableArray<string> ValueFlags = default)
+    bool PathArgumentsReadSource = false)
 {
     public ImmutableArray<string> ManifestFlagList => ManifestFlags.IsDefault ? [] : ManifestFlags;
 
@@ -32,8 +32,11 @@ public sealed record CommandPattern(
 
     public ImmutableArray<string> NoSourceFlagList => NoSourceFlags.IsDefault ? [] : NoSourceFlags;
 
-    /// <summary>Every flag that takes the next word as its value.</summary>
-    public IEnumerable<string> FlagsWithValues => ManifestFlagList.Concat(ValueFlags.IsDefault ? [] : ValueFlags);
+    /// <summary>
+    /// Every flag that takes the next word as its value (so that word is not a positional): the manifest flags, and a
+    /// package manager's options with a value from <see cref="PackageManagerFacts"/>.
+    /// </summary>
+    public IEnumerable<string> FlagsWithValues => ManifestFlagList.Concat(PackageManagerFacts.ForExecutable(Program)?.OptionsWithValue ?? []);
 
     /// <summary>How the pattern reads in a message: <c>npm ci</c>.</summary>
     public override string ToString() => Words.IsEmpty ? Program : $"{Program} {string.Join(' ', Words)}";

@@ -60,13 +60,7 @@ public static class EcosystemTable
                 "pip", ["install"],
                 ManifestFlags: ["-r", "--requirement", "-c", "--constraint"],
                 SourceFlags: ["-e", "--editable"],
-                PathArgumentsReadSource: true,
-                ValueFlags:
-                [
-                    "-t", "--target", "--prefix", "--root", "-i", "--index-url", "--extra-index-url", "-f", "--find-links",
-                    "--cache-dir", "--src", "--platform", "--python-version", "--implementation", "--abi", "--trusted-host",
-                    "--cert", "--client-cert", "--proxy", "--retries", "--timeout", "--no-binary", "--only-binary", "--log",
-                ]),
+                PathArgumentsReadSource: true),
             new CommandPattern("poetry", ["install"], NoSourceFlags: ["--no-root"], ReadsSource: true),
             new CommandPattern("uv", ["sync"], NoSourceFlags: ["--no-install-project"], ReadsSource: true),
             Cmd("pipenv", "install"), Cmd("pipenv", "sync"),

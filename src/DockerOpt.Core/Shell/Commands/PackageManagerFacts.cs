@@ -96,7 +96,7 @@ public static class PackageManagerFacts
             "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--trusted-host", "--cache-dir", "--platform",
             "--python-version", "--implementation", "--abi", "--only-binary", "--no-binary", "--src", "--upgrade-strategy",
             "--progress-bar", "--log", "--timeout", "--retries", "--proxy", "-w", "--wheel-dir", "-d", "--dest",
-            "--root-user-action", "--config-settings", "-C", "--global-option", "--report",
+            "--root-user-action", "--config-settings", "-C", "--global-option", "--report", "--cert", "--client-cert",
         ],
         ShortOptionsCluster = true,
         NoCacheOptions = ["--no-cache-dir"],
