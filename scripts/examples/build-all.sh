@@ -205,9 +205,10 @@ for ex in "${examples[@]}"; do
         times=()
         for i in $(seq "$repeat"); do
           # a different line each time, so every round invalidates the layers that depend on the file; the
-          # nonce keeps it different from earlier runs too (BuildKit would reuse their layers: a cache hit,
-          # not a rebuild)
-          printf '%s edited by build-all.sh, round %s, run %s\n' "$marker" "$i" "$run_nonce" >>"$ctx/$efile"
+          # nonce and the variant keep it different from earlier runs and from the other variants too (two
+          # variants whose builders start alike would otherwise reuse each other's layers: a cache hit, not
+          # a rebuild)
+          printf '%s edited by build-all.sh, round %s, variant %s, run %s\n' "$marker" "$i" "$name" "$run_nonce" >>"$ctx/$efile"
           t0=$(now)
           if build "$file" "$ctx" "$tag" "$logs/$ex-$name-warm$i.log"; then
             times+=("$(elapsed "$t0" "$(now)")")
