@@ -526,9 +526,7 @@ public sealed class PackageHygienePass : IRewritePass
         }
 
         private static bool HasYes(PackageInvocation invocation) =>
-            invocation.ArgumentsAfterProgram.Any(w => w.Value is { } v
-                && (v is "--yes" or "--assume-yes" or "-y" || (v.Length > 1 && v[0] == '-' && v[1] != '-' && v.Contains('y', StringComparison.Ordinal))))
-            || invocation.Command.Text.Contains("APT::Get::Assume-Yes", StringComparison.Ordinal);
+            invocation.Recognized.AssumesYes || invocation.Command.Text.Contains("APT::Get::Assume-Yes", StringComparison.Ordinal);
 
         private static bool IsStandaloneUpdate(RunCommand run, List<(ShellCommandEntry Entry, PackageInvocation Invocation)> invocations) =>
             run.Script.IsFullyUnderstood && run.Script.Commands.Length == invocations.Count
