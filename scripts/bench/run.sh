@@ -50,7 +50,8 @@ if [ $want_tool = 1 ]; then
     for cmd in "parse --roundtrip" "rewrite --check --no-dockerignore" "lint --format json"; do
       # GNU time: wall, user and system seconds, max resident set size (KiB). Exit 1 (changes pending) is expected.
       /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" $bin $cmd "$CORPUS" >/dev/null 2>&1 || true
-      read -r wall user sys rss <"$OUT/time.txt"
+      # (GNU time puts "Command exited with non-zero status N" first when the exit code is not 0.)
+      read -r wall user sys rss < <(tail -n 1 "$OUT/time.txt")
       awk -v k="$kind" -v c="$cmd" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v f="$files" -v b="$bytes" \
         'BEGIN { cpu = u + s; printf "| %s | `%s` | %.2f | %.2f | %.0f | %.2f | %.0f |\n", k, c, w, cpu, f/cpu, b/cpu/1e6, r/1024 }'
     done
