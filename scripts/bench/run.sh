@@ -6,7 +6,7 @@
 #                 JIT vs Native AOT (GNU time)
 #     --micro     in-process BenchmarkDotNet over the corpus (parse+print, rewrite), with allocations
 #     --examples  per example, side by side on one engine: original, dockeropt rewrite, expert
-#                 (sizes, layers, cold build, warm rebuild after a source edit) via scripts/examples/build-all.sh
+#                 (sizes, layers, cold build, warm rebuild after a source edit: median of 3) via scripts/examples/build-all.sh
 #
 # Needs: the .NET SDK, ../shared/corpus, hyperfine (apt-get install -y hyperfine) and, for --examples,
 # a running engine with the stand-in base images (bash scripts/engine/setup.sh).
@@ -76,7 +76,7 @@ if [ $want_examples = 1 ]; then
     dotnet src/DockerOpt.Cli/bin/Release/net10.0/dockeropt.dll rewrite "$work/Dockerfile" --apply >/dev/null 2>&1
   done
   tsv="$OUT/examples.tsv"; rm -f "$tsv"
-  bash scripts/examples/build-all.sh --warm --compressed --prune-cache-mounts --tsv "$tsv" \
+  bash scripts/examples/build-all.sh --warm --repeat 3 --compressed --prune-cache-mounts --tsv "$tsv" \
     --variant naive=Dockerfile \
     --variant "rewrite=$OUT/rewrite/{example}/Dockerfile,$OUT/rewrite/{example}/.dockerignore" \
     --variant expert=Dockerfile.expert \
