@@ -53,13 +53,28 @@ public sealed class LineMap
 
             if (newOffset < newEnd || (newOffset == newStart && newEnd == newStart))
             {
-                return LineOfOffset(oldText, oldStart);
+                return LastLineAtMost(LineOfOffset(oldText, oldStart));
             }
 
             delta = oldEnd - newEnd;
         }
 
-        return LineOfOffset(oldText, Math.Clamp(newOffset + delta, 0, oldText.Length));
+        return LastLineAtMost(LineOfOffset(oldText, Math.Clamp(newOffset + delta, 0, oldText.Length)));
+    }
+
+    /// <summary>
+    /// Text appended after the final newline sits on a line the user's file does not have; it is reported on the
+    /// file's last line, so <c>file:line:col</c> in lint, SARIF and GitHub annotations always names a real line.
+    /// </summary>
+    private int LastLineAtMost(int line)
+    {
+        var lastLine = LineOfOffset(oldText, oldText.Length);
+        if (oldText.EndsWith('\n') && lastLine > 1)
+        {
+            lastLine--;
+        }
+
+        return Math.Min(line, lastLine);
     }
 
     private static int OffsetOfLine(string text, int line)
