@@ -5,5 +5,10 @@ namespace DockerOpt.Cli;
 /// <summary>Entry point of the dockeropt command line.</summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args, CliConsole.FromSystem());
+    public static async Task<int> Main(string[] args)
+    {
+        var console = CliConsole.FromSystem();
+        using var signals = InterruptSignals.Register(console.Error);
+        return await CliApplication.RunAsync(args, console, signals.Token).ConfigureAwait(false);
+    }
 }

@@ -38,6 +38,7 @@ public sealed class VerifyCancellationTests : IDisposable
         using var process = StartDockeropt(["verify", "app/Dockerfile", "--no-warm"], fakeDirectory, temp);
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
+        // The signal comes the moment the build has started: there must be no instant in which Ctrl-C skips the clean-up.
         await WaitUntilAsync(() => File.Exists(calls) && File.ReadAllText(calls).Contains("build ", StringComparison.Ordinal));
 
         await SendInterruptAsync(process.Id);
@@ -47,6 +48,7 @@ public sealed class VerifyCancellationTests : IDisposable
         var log = File.ReadAllLines(calls);
         var stderr = await error;
         Assert.True(process.ExitCode == 3, $"exit {process.ExitCode}\n{stderr}{await output}");
+        Assert.Contains("dockeropt: stopping and removing what this run made (press Ctrl-C again to quit at once)\n", stderr, StringComparison.Ordinal);
         Assert.EndsWith("dockeropt: cancelled\n", stderr, StringComparison.Ordinal);
         Assert.Contains(log, static line => line.StartsWith("image rm --force dockeropt-verify-", StringComparison.Ordinal) && line.EndsWith(":original", StringComparison.Ordinal));
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
@@ -86,7 +88,7 @@ public sealed class VerifyCancellationTests : IDisposable
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "dockeropt never started the build");
-            await Task.Delay(100);
+            await Task.Delay(10);
         }
     }
 }

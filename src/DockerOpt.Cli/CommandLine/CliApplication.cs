@@ -8,13 +8,6 @@ namespace DockerOpt.Cli.CommandLine;
 /// </summary>
 public static class CliApplication
 {
-    /// <summary>
-    /// How long Ctrl-C (SIGINT) or SIGTERM waits for the cancelled command to finish before the process exits anyway.
-    /// System.CommandLine's default of 2 s is shorter than removing a verify run's images on a busy engine, and a run
-    /// cut off there leaves images and temp folders behind.
-    /// </summary>
-    public static readonly TimeSpan CleanupAfterCancelTimeout = TimeSpan.FromSeconds(60);
-
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -42,7 +35,10 @@ public static class CliApplication
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
-            ProcessTerminationTimeout = CleanupAfterCancelTimeout,
+            // Ctrl-C and SIGTERM are handled by InterruptSignals from the first instruction on (Program), not by
+            // System.CommandLine: its handler is registered only once the command is under way (a signal a moment earlier
+            // killed the process outright), and it ends the process 2 s after the signal, in the middle of a verify run's clean-up.
+            ProcessTerminationTimeout = null,
         };
 
         try
