@@ -19,60 +19,31 @@ public sealed class VerifyCancellationTests : IDisposable
     [Fact]
     public async Task Ctrl_C_during_a_build_removes_the_images_and_temp_files_even_when_the_engine_is_slow()
     {
-        var fakeDirectory = sandbox.PathOf("fake-bin");
-        var calls = sandbox.PathOf("calls.log");
-        var temp = sandbox.PathOf("tmp");
-        Directory.CreateDirectory(temp);
         sandbox.Write("app/Dockerfile", "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nCMD [\"curl\"]\n");
-        sandbox.Write(
-            "fake-bin/docker",
-            "#!/bin/sh\n"
-            + $"echo \"$*\" >> '{calls}'\n"
-            + "case \"$1\" in\n"
+        var dockeropt = new DockeroptProcess(
+            sandbox,
+            "case \"$1\" in\n"
             + "  version) echo 26.1.5 ;;\n"
             + "  build) exec sleep 120 ;;\n"
             + "  image) sleep 4 ;;\n" // removing an image on a busy engine takes seconds
-            + "esac\n");
-        File.SetUnixFileMode(Path.Combine(fakeDirectory, "docker"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            + "esac");
 
-        using var process = StartDockeropt(["verify", "app/Dockerfile", "--no-warm"], fakeDirectory, temp);
+        using var process = dockeropt.Start("verify", "app/Dockerfile", "--no-warm");
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
-        // The signal comes the moment the build has started: there must be no instant in which Ctrl-C skips the clean-up.
-        await WaitUntilAsync(() => File.Exists(calls) && File.ReadAllText(calls).Contains("build ", StringComparison.Ordinal));
 
+        // The signal comes the moment the build has started: there must be no instant in which Ctrl-C skips the clean-up.
+        await WaitUntilAsync(() => dockeropt.Calls().Any(static call => call.StartsWith("build ", StringComparison.Ordinal)));
         await SendInterruptAsync(process.Id);
         using var exited = new CancellationTokenSource(Patience);
         await process.WaitForExitAsync(exited.Token);
 
-        var log = File.ReadAllLines(calls);
         var stderr = await error;
         Assert.True(process.ExitCode == 3, $"exit {process.ExitCode}\n{stderr}{await output}");
         Assert.Contains("dockeropt: stopping and removing what this run made (press Ctrl-C again to quit at once)\n", stderr, StringComparison.Ordinal);
         Assert.EndsWith("dockeropt: cancelled\n", stderr, StringComparison.Ordinal);
-        Assert.Contains(log, static line => line.StartsWith("image rm --force dockeropt-verify-", StringComparison.Ordinal) && line.EndsWith(":original", StringComparison.Ordinal));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
-    }
-
-    private Process StartDockeropt(string[] arguments, string fakeDirectory, string temp)
-    {
-        // The test project references the CLI, so dockeropt.dll sits next to the tests; it runs on the same dotnet host.
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = sandbox.Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dockeropt.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PATH"] = fakeDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["TMPDIR"] = temp;
-        return Process.Start(start) ?? throw new InvalidOperationException("dockeropt did not start");
+        Assert.Contains(dockeropt.Calls(), static line => line.StartsWith("image rm --force dockeropt-verify-", StringComparison.Ordinal) && line.EndsWith(":original", StringComparison.Ordinal));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dockeropt.TempDirectory));
     }
 
     private static async Task SendInterruptAsync(int processId)

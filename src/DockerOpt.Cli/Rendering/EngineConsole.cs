@@ -27,12 +27,15 @@ public static class EngineConsole
         return console;
     }
 
-    /// <summary>Prints an engine failure as one line; the caller exits 3.</summary>
+    /// <summary>
+    /// Prints an engine failure as one line and returns the exit code: 2 when the user named an image that is not
+    /// there (bad input), 3 for everything else (the engine or the original is at fault).
+    /// </summary>
     public static int ReportEngineFailure(CliConsole console, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(exception);
         console.Error.WriteLine($"dockeropt: {exception.Message}");
-        return ExitCodes.InternalOrEngineFailure;
+        return exception is Engine.Errors.ImageNotFoundException ? ExitCodes.BadInput : ExitCodes.InternalOrEngineFailure;
     }
 }

@@ -130,7 +130,14 @@ public sealed class ContainerEngine
             }
         });
         var operation = $"saving {image}";
-        await _runner.RunCheckedAsync(operation, EngineArguments.Save(image), SaveTimeout, cancellationToken, target).ConfigureAwait(false);
+        try
+        {
+            await _runner.RunCheckedAsync(operation, EngineArguments.Save(image), SaveTimeout, cancellationToken, target).ConfigureAwait(false);
+        }
+        catch (EngineCommandFailedException ex) when (ImageNotFoundException.Describes(ex.EngineMessage))
+        {
+            throw new ImageNotFoundException(image, Options.Kind == EngineKind.Podman ? "podman" : "docker", ex.EngineMessage);
+        }
         if (readFailure is not null)
         {
             throw new EngineCommandFailedException(operation, 0, $"the engine's archive could not be read: {readFailure.Message}");

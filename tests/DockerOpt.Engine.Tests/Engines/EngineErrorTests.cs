@@ -77,6 +77,20 @@ public sealed class EngineErrorTests
         Assert.Contains("--no-cache", build);
     }
 
+    [Theory]
+    [InlineData("Error response from daemon: reference does not exist")]
+    [InlineData("Error response from daemon: No such image: app:missing")]
+    [InlineData("Error: app:missing: image not known")]
+    public async Task An_image_that_is_not_there_is_named_as_such_whatever_the_engine_says(string engineMessage)
+    {
+        using var fake = new FakeEngine($"echo '{engineMessage}' >&2; exit 1");
+        var engine = new ContainerEngine(new EngineOptions(Executable: fake.ExecutablePath));
+
+        var error = await Assert.ThrowsAsync<ImageNotFoundException>(() => engine.ReadImageAsync("app:missing"));
+
+        Assert.Equal("app:missing: no such image in the local docker engine (build or pull it first; 'docker images' lists what is there)", error.Message);
+    }
+
     [Fact]
     public void An_ordinary_failure_is_not_mistaken_for_an_engine_problem()
     {

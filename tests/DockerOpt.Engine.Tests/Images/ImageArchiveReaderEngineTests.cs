@@ -1,3 +1,5 @@
+using DockerOpt.Engine.Engines;
+using DockerOpt.Engine.Errors;
 using DockerOpt.TestKit;
 
 namespace DockerOpt.Engine.Tests.Images;
@@ -5,6 +7,17 @@ namespace DockerOpt.Engine.Tests.Images;
 [Trait("Category", "Engine")]
 public sealed class ImageArchiveReaderEngineTests
 {
+    [EngineFact]
+    public async Task Reading_an_image_the_engine_does_not_have_says_so_rather_than_failing_obscurely()
+    {
+        var engine = new ContainerEngine(new EngineOptions());
+        var missing = "dockeropt-test/never-built-" + Guid.NewGuid().ToString("N")[..10] + ":none";
+
+        var error = await Assert.ThrowsAsync<ImageNotFoundException>(() => engine.ReadImageAsync(missing));
+
+        Assert.StartsWith($"{missing}: no such image in the local docker engine", error.Message, StringComparison.Ordinal);
+    }
+
     [EngineFact]
     public async Task I_can_read_layers_sizes_history_and_config_from_docker_save()
     {
