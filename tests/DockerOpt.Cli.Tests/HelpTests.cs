@@ -15,9 +15,14 @@ public sealed class HelpTests : IDisposable
     [InlineData("explain")]
     [InlineData("parse")]
     [InlineData("completion")]
+    [InlineData("verify")]
+    [InlineData("inspect")]
+    [InlineData("budget")]
+    [InlineData("ci")]
+    [InlineData("ci github")]
     public void Every_command_has_help_that_ends_with_examples(string command)
     {
-        var result = sandbox.Run(command, "--help");
+        var result = sandbox.Run([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Usage:", result.Out, StringComparison.Ordinal);

@@ -45,6 +45,12 @@ public static class RootCommandFactory
             var command = factory.Create(console);
             root.Subcommands.Add(command);
             examples[command] = commandExamples;
+
+            // A subcommand (ci github) is what the parent's examples show; its --help ends with them too.
+            foreach (var subcommand in command.Subcommands)
+            {
+                examples.TryAdd(subcommand, commandExamples);
+            }
         }
 
         var help = root.Options.OfType<HelpOption>().Single();
