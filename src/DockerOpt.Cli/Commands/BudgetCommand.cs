@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 
 using DockerOpt.Cli.CommandLine;
+using DockerOpt.Cli.Configuration;
 using DockerOpt.Cli.Rendering;
 using DockerOpt.Engine.Budget;
 using DockerOpt.Engine.Engines;
@@ -19,6 +20,7 @@ public sealed class BudgetCommand : ICommandFactory
     [
         "dockeropt budget myapp:latest --max-size 300MB     # exit 1 when bigger",
         "dockeropt budget myapp:latest --max-size 1GB --max-wasted 20MB --min-efficiency 0.9",
+        "dockeropt budget myapp:latest                     # the limits of 'budget:' in .dockeropt.yaml",
     ];
 
     public Command Create(CliConsole console)
@@ -29,19 +31,31 @@ public sealed class BudgetCommand : ICommandFactory
         var maxWasted = new Option<string?>("--max-wasted") { Description = "Largest allowed wasted bytes (files overwritten or deleted by later layers)" };
         var minEfficiency = new Option<string?>("--min-efficiency") { Description = "Lowest allowed efficiency score, 0 to 1 (as dive computes it)" };
         var engine = EngineCommandOptions.Engine();
+        var config = new Option<string?>("--config")
+        {
+            Description = "The configuration file whose 'budget:' gives the limits not set here (default: the nearest .dockeropt.yaml from here up to the repository root)",
+            HelpName = "FILE",
+        };
         var command = new Command("budget", "Fail (exit 1) when an image is over its size, waste or efficiency budget")
         {
-            image, maxSize, maxWasted, minEfficiency, engine,
+            image, maxSize, maxWasted, minEfficiency, engine, config,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
-            var budget = new SizeBudget(
+            var given = new SizeBudget(
                 ParseSize(parseResult.GetValue(maxSize), "--max-size"),
                 ParseSize(parseResult.GetValue(maxWasted), "--max-wasted"),
                 ParseEfficiency(parseResult.GetValue(minEfficiency)));
+
+            // The image has no Dockerfile to start the search from: the configuration is looked for from where dockeropt runs.
+            var defaults = new ConfigDiscovery(console, parseResult.GetValue(config)).For(Path.Combine(console.WorkingDirectory, DockeroptConfig.FileName)).Budget;
+            var budget = new SizeBudget(
+                given.MaxSize ?? defaults.MaxSize,
+                given.MaxWasted ?? defaults.MaxWasted,
+                given.MinEfficiency ?? defaults.MinEfficiency);
             if (budget is { MaxSize: null, MaxWasted: null, MinEfficiency: null })
             {
-                throw new UserInputException("dockeropt: budget needs at least one of --max-size, --max-wasted, --min-efficiency");
+                throw new UserInputException("dockeropt: budget needs at least one of --max-size, --max-wasted, --min-efficiency (or a 'budget:' in .dockeropt.yaml)");
             }
 
             return RunAsync(console, parseResult.GetRequiredValue(image), budget, EngineCommandOptions.ParseEngine(parseResult.GetValue(engine)), cancellationToken);
