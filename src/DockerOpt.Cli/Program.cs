@@ -9,6 +9,6 @@ public static class Program
     {
         var console = CliConsole.FromSystem();
         using var signals = InterruptSignals.Register(console.Error);
-        return await CliApplication.RunAsync(args, console, signals.Token).ConfigureAwait(false);
+        return await CliApplication.RunAsync(args, console, signals).ConfigureAwait(false);
     }
 }

@@ -46,6 +46,26 @@ public sealed class VerifyCancellationTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(dockeropt.TempDirectory));
     }
 
+    [Fact]
+    public async Task Ctrl_C_ends_a_long_rewrite_at_once_and_the_Dockerfile_stays_as_it_was()
+    {
+        // A rewrite has nothing to clean up (its writes are atomic): the signal ends it like any program.
+        var huge = "FROM debian:bookworm\n" + string.Concat(Enumerable.Range(0, 100_000).Select(static i => $"RUN echo {i}\n"));
+        sandbox.Write("Dockerfile", huge);
+        var dockeropt = new DockeroptProcess(sandbox, "exit 1");
+
+        using var process = dockeropt.Start("rewrite", "--apply", "--no-dockerignore");
+        var error = process.StandardError.ReadToEndAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(process.HasExited, "the rewrite finished before the signal: the test needs a larger file");
+        await SendInterruptAsync(process.Id);
+        using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await process.WaitForExitAsync(exited.Token);
+
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{await error}");
+        Assert.Equal(huge, sandbox.Read("Dockerfile"));
+    }
+
     private static async Task SendInterruptAsync(int processId)
     {
         using var kill = Process.Start("kill", ["-INT", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace DockerOpt.Cli.CommandLine;
 
@@ -8,13 +9,27 @@ namespace DockerOpt.Cli.CommandLine;
 /// </summary>
 public static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default) =>
+        RunAsync(args, console, signals: null, cancellationToken);
+
+    /// <summary>Runs as the process does: Ctrl-C and SIGTERM arrive through <paramref name="signals"/>.</summary>
+    public static Task<int> RunAsync(string[] args, CliConsole console, InterruptSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        return RunAsync(args, console, signals, signals.Token);
+    }
+
+    private static async Task<int> RunAsync(string[] args, CliConsole console, InterruptSignals? signals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
 
         var root = RootCommandFactory.Create(console);
         var parseResult = root.Parse(args);
+
+        // The engine commands (verify, inspect, budget) are the asynchronous ones and clean up when cancelled; a signal
+        // ends any other command at once, as it would any program (their writes are atomic).
+        signals?.CleanUpOnSignal(parseResult.Action is AsynchronousCommandLineAction);
         if (parseResult.Errors.Count > 0)
         {
             // System.CommandLine exits 1 on parse errors; ours say "bad input", which is 2.

@@ -5,7 +5,8 @@ namespace DockerOpt.Cli.CommandLine;
 /// <summary>
 /// Turns the first Ctrl-C (SIGINT) or SIGTERM into a cancellation the running command observes, so a verify run
 /// still removes the images and temp files it made; a second signal ends the process at once. Registered when
-/// the process starts, so there is no moment in which a signal kills dockeropt without its clean-up.
+/// the process starts, so there is no moment in which a signal kills dockeropt without its clean-up. Commands
+/// with nothing to clean up are not held back: the signal ends them as it ends any program.
 /// </summary>
 public sealed class InterruptSignals : IDisposable
 {
@@ -14,6 +15,7 @@ public sealed class InterruptSignals : IDisposable
     private readonly PosixSignalRegistration _interrupt;
     private readonly PosixSignalRegistration _terminate;
     private int _received;
+    private volatile bool _cleanUpOnSignal;
 
     private InterruptSignals(TextWriter error)
     {
@@ -32,6 +34,9 @@ public sealed class InterruptSignals : IDisposable
         return new InterruptSignals(error);
     }
 
+    /// <summary>Whether the first signal cancels the command (true) or ends the process at once (false).</summary>
+    public void CleanUpOnSignal(bool cleanUp) => _cleanUpOnSignal = cleanUp;
+
     public void Dispose()
     {
         _interrupt.Dispose();
@@ -41,9 +46,9 @@ public sealed class InterruptSignals : IDisposable
 
     private void OnSignal(PosixSignalContext context)
     {
-        if (Interlocked.Increment(ref _received) > 1)
+        if (!_cleanUpOnSignal || Interlocked.Increment(ref _received) > 1)
         {
-            // The second signal keeps its default action: the process ends now.
+            // The default action: the process ends now.
             return;
         }
 
