@@ -82,15 +82,14 @@ if [ $want_examples = 1 ]; then
     --variant expert=Dockerfile.expert \
     --nonroot rewrite,expert >&2
   echo; echo "## Examples: original vs dockeropt rewrite vs expert (stand-in base images)"
-  echo "| example | variant | size MB | compressed MB | layers | cold build s | warm rebuild s | size vs original | size vs expert | warm speed-up |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| example | variant | size MB | compressed MB | layers | cold build s | warm rebuild s | size vs original | size vs expert | warm speed-up | user | docker stop s |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
   awk -F'\t' 'NR > 1 { size[$1,$2]=$3; row[NR]=$0 }
     END {
       for (i = 2; i <= NR; i++) { split(row[i], f, "\t");
-        ex=f[1]; v=f[2]; base=size[ex,"naive"]; exp=size[ex,"expert"];
-        warm[ex,v]=f[7] }
+        warm[f[1],f[2]]=f[7] }
       for (i = 2; i <= NR; i++) { split(row[i], f, "\t"); ex=f[1]; v=f[2];
-        printf "| %s | %s | %.1f | %.1f | %s | %s | %s | %.2f | %.2f | %s |\n", ex, v, f[3]/1e6, f[4]/1e6, f[5], f[6], f[7],
-          f[3]/size[ex,"naive"], f[3]/size[ex,"expert"], (f[7] > 0 ? sprintf("%.1fx", warm[ex,"naive"]/f[7]) : "-") }
+        printf "| %s | %s | %.1f | %.1f | %s | %s | %s | %.2f | %.2f | %s | %s | %s |\n", ex, v, f[3]/1e6, f[4]/1e6, f[5], f[6], f[7],
+          f[3]/size[ex,"naive"], f[3]/size[ex,"expert"], (f[7] > 0 ? sprintf("%.1fx", warm[ex,"naive"]/f[7]) : "-"), f[8], f[9] }
     }' "$tsv"
 fi
