@@ -236,4 +236,15 @@ public sealed class RewriteCommandTests : IDisposable
         Assert.Equal(1, only.ExitCode);
         Assert.DoesNotContain("test-no-recommends", only.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_path_after_only_is_a_path_and_only_can_be_repeated()
+    {
+        sandbox.Write("app/Dockerfile", Naive);
+
+        var result = sandbox.Run("rewrite", "--check", "--only", "test-no-recommends", "--only", "test-ignore-git", "app/Dockerfile");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("app/Dockerfile: 2 changes by 2 passes", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -10,14 +10,14 @@ public sealed class PassOptions
     public Option<string[]> Only { get; } = new("--only")
     {
         Description = "Run only these pass ids (comma-separated or repeated; see 'dockeropt passes')",
-        AllowMultipleArgumentsPerToken = true,
+
+        // One value per --only: with several per token, `--only merge-run Dockerfile` took the path for a pass id.
         HelpName = "IDS",
     };
 
     public Option<string[]> Skip { get; } = new("--skip")
     {
         Description = "Never run these pass ids (comma-separated or repeated)",
-        AllowMultipleArgumentsPerToken = true,
         HelpName = "IDS",
     };
 
