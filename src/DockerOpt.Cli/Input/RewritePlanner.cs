@@ -41,6 +41,9 @@ public static class RewritePlanner
         }
 
         var files = DockerfileDiscovery.Find(paths, console.Resolve);
+        // Dockerfiles that share a context folder share one view of it (it remembers what it read; nothing is
+        // written until every file is planned).
+        var contexts = new Dictionary<string, FileSystemBuildContext>(StringComparer.Ordinal);
         var prepared = new List<PreparedRewrite>(files.Count);
         var unreadable = new List<UserInputException>();
         foreach (var path in files)
@@ -59,7 +62,7 @@ public static class RewritePlanner
             var config = configs.For(file.FullPath);
             var contextRoot = explicitContext ?? Path.GetDirectoryName(file.FullPath)!;
             var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, config));
-            var result = rewriter.Rewrite(file.Text, file.DisplayPath, new FileSystemBuildContext(contextRoot), selection.For(config));
+            var result = rewriter.Rewrite(file.Text, file.DisplayPath, ContextFor(contexts, contextRoot), selection.For(config));
             var proposed = includeGeneratedFiles
                 ? result.Files.Where(f => !string.Equals(f.Content, f.OriginalContent, StringComparison.Ordinal)).ToList()
                 : [];
@@ -67,5 +70,16 @@ public static class RewritePlanner
         }
 
         return new RewritePlan(prepared, unreadable);
+    }
+
+    private static FileSystemBuildContext ContextFor(Dictionary<string, FileSystemBuildContext> contexts, string root)
+    {
+        if (!contexts.TryGetValue(root, out var context))
+        {
+            context = new FileSystemBuildContext(root);
+            contexts.Add(root, context);
+        }
+
+        return context;
     }
 }

@@ -1,10 +1,22 @@
+using System.Collections.Concurrent;
+
 namespace DockerOpt.Core.BuildContext;
 
-/// <summary>A build context on disk. Reads only what a pass asks for; never writes.</summary>
+/// <summary>
+/// A build context on disk. Reads only what a pass asks for; never writes. Answers are remembered for the
+/// instance's lifetime (one rewrite run): passes ask the same questions many times (the ecosystem detector stats
+/// every root entry, the .dockerignore check expands globs per candidate pattern), and on a context with a few
+/// hundred entries the repeated syscalls were most of a rewrite's time.
+/// </summary>
 public sealed class FileSystemBuildContext : IBuildContext
 {
     // Manifests and ignore files are small; anything bigger is not something a pass should read whole.
     private const long MaxReadBytes = 4 * 1024 * 1024;
+
+    private readonly ConcurrentDictionary<string, bool> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _listings = new(StringComparer.Ordinal);
 
     public FileSystemBuildContext(string root)
     {
@@ -15,13 +27,16 @@ public sealed class FileSystemBuildContext : IBuildContext
 
     public bool IsKnown => true;
 
-    public bool FileExists(string relativePath) => File.Exists(Full(relativePath));
+    public bool FileExists(string relativePath) => _files.GetOrAdd(Full(relativePath), File.Exists);
 
-    public bool DirectoryExists(string relativePath) => Directory.Exists(Full(relativePath));
+    public bool DirectoryExists(string relativePath) => _directories.GetOrAdd(Full(relativePath), Directory.Exists);
 
-    public string? ReadText(string relativePath)
+    public string? ReadText(string relativePath) => _texts.GetOrAdd(Full(relativePath), Read);
+
+    public IReadOnlyList<string> ListDirectory(string relativePath) => _listings.GetOrAdd(Full(relativePath), List);
+
+    private static string? Read(string path)
     {
-        var path = Full(relativePath);
         try
         {
             var info = new FileInfo(path);
@@ -37,9 +52,8 @@ public sealed class FileSystemBuildContext : IBuildContext
         }
     }
 
-    public IReadOnlyList<string> ListDirectory(string relativePath)
+    private static IReadOnlyList<string> List(string path)
     {
-        var path = Full(relativePath);
         return Directory.Exists(path)
             ? Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray()
             : [];
