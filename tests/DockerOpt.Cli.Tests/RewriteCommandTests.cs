@@ -40,7 +40,7 @@ public sealed class RewriteCommandTests : IDisposable
     }
 
     [Fact]
-    public void Changes_are_grouped_by_pass_with_hadolint_ids_and_the_behaviour_changing_ones_marked()
+    public void Changes_are_grouped_by_pass_each_with_its_own_hadolint_rule_and_the_behaviour_changing_ones_marked()
     {
         sandbox.Write("Dockerfile", Naive);
 
@@ -48,8 +48,8 @@ public sealed class RewriteCommandTests : IDisposable
 
         Assert.Contains(
             "Dockerfile: 2 changes by 2 passes (1 may change behaviour: prove them with 'dockeropt verify')\n"
-            + "  test-no-recommends (DL3015): apt-get install without recommended packages\n"
-            + "    line 2: install only the packages asked for (--no-install-recommends)  [changes behaviour]\n"
+            + "  test-no-recommends: apt-get install without recommended packages\n"
+            + "    line 2: install only the packages asked for (--no-install-recommends) (DL3015)  [changes behaviour]\n"
             + "  test-ignore-git: Keep .git out of the build context\n"
             + "    line 1: keep .git out of the build context (.dockerignore)\n",
             result.Error,

@@ -18,7 +18,7 @@ public static class LintDiagnostics
                 .Where(f => f.Kind is FindingKind.Applied or FindingKind.Advice)
                 .Select(f => new LintDiagnostic(
                     pass.Info.Id,
-                    pass.Info.HadolintIds.IsDefault ? [] : pass.Info.HadolintIds,
+                    f.HadolintId is { } rule ? [rule] : [],
                     f.Kind == FindingKind.Applied ? LintSeverity.Warning : LintSeverity.Info,
                     rewrite.File.DisplayPath,
                     f.Line,

@@ -40,12 +40,13 @@ public static class RewriteReport
                 : "\n");
             foreach (var pass in applied)
             {
-                var hadolint = pass.Info.HadolintIds.IsDefaultOrEmpty ? string.Empty : $" ({string.Join(", ", pass.Info.HadolintIds)})";
-                builder.Append(CultureInfo.InvariantCulture, $"  {Paint(Bold, pass.Info.Id)}{hadolint}: {pass.Info.Title}\n");
+                builder.Append(CultureInfo.InvariantCulture, $"  {Paint(Bold, pass.Info.Id)}: {pass.Info.Title}\n");
                 foreach (var finding in pass.Findings.Where(f => f.Kind == FindingKind.Applied))
                 {
+                    // Each change names its own hadolint rule, the one '# hadolint ignore=' would switch off.
+                    var hadolint = finding.HadolintId is { } rule ? $" ({rule})" : string.Empty;
                     var mark = finding.ChangesBehaviour ? "  " + Paint(Yellow, "[changes behaviour]") : string.Empty;
-                    builder.Append(CultureInfo.InvariantCulture, $"    line {finding.Line}: {finding.Message}{mark}\n");
+                    builder.Append(CultureInfo.InvariantCulture, $"    line {finding.Line}: {finding.Message}{hadolint}{mark}\n");
                 }
             }
         }

@@ -10,4 +10,8 @@ namespace DockerOpt.Core.Passes;
 /// <param name="Column">1-based column.</param>
 /// <param name="Message">One line a person understands.</param>
 /// <param name="ChangesBehaviour">True when the change can alter what the image does.</param>
-public sealed record Finding(string PassId, FindingKind Kind, int Line, int Column, string Message, bool ChangesBehaviour = false);
+/// <param name="HadolintId">
+/// The hadolint rule of the same meaning as this one finding (not the pass's whole list), or null when none has it:
+/// lint labels the finding with it, and <c># hadolint ignore=</c> for it shields exactly this kind of change.
+/// </param>
+public sealed record Finding(string PassId, FindingKind Kind, int Line, int Column, string Message, bool ChangesBehaviour = false, string? HadolintId = null);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Model;
 using DockerOpt.Syntax;
@@ -16,7 +18,13 @@ public sealed record PassContext(
     RewriteOptions Options)
 {
     /// <summary>Start offsets of the instructions a pragma shields from this pass.</summary>
-    public System.Collections.Immutable.ImmutableHashSet<int> IgnoredInstructions { get; init; } = [];
+    public ImmutableHashSet<int> IgnoredInstructions { get; init; } = [];
+
+    /// <summary>
+    /// For a pass that shares several hadolint rules: the rules a <c># hadolint ignore=</c> (above the instruction, or
+    /// <c>ignore-file=</c>) shields, by instruction start offset. Only the changes of those rules are off there.
+    /// </summary>
+    public ImmutableDictionary<int, ImmutableHashSet<string>> IgnoredRules { get; init; } = ImmutableDictionary<int, ImmutableHashSet<string>>.Empty;
 
     /// <summary>
     /// True when a <c># dockeropt ignore=</c> (or a matching <c># hadolint ignore=</c>) above the instruction
@@ -28,14 +36,25 @@ public sealed record PassContext(
         return IgnoredInstructions.Contains(instruction.Span.Start);
     }
 
+    /// <summary>
+    /// True when the pass is off for the instruction, or a pragma names <paramref name="hadolintId"/> there: the change
+    /// of that rule must not be made (the pass's other changes still may). A null rule is shielded only with the pass.
+    /// </summary>
+    public bool IsIgnored(InstructionSyntax instruction, string? hadolintId)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        return IsIgnored(instruction)
+            || (hadolintId is not null && IgnoredRules.TryGetValue(instruction.Span.Start, out var rules) && rules.Contains(hadolintId));
+    }
+
     /// <summary>The source text the pass's edits refer to.</summary>
     public string Text => Syntax.Source.Text;
 
     /// <summary>A finding anchored at the first line of an instruction.</summary>
-    public static Finding At(string passId, InstructionSyntax instruction, FindingKind kind, string message, bool changesBehaviour = false)
+    public static Finding At(string passId, InstructionSyntax instruction, FindingKind kind, string message, bool changesBehaviour = false, string? hadolintId = null)
     {
         ArgumentNullException.ThrowIfNull(instruction);
-        return new Finding(passId, kind, instruction.StartLine, 1, message, changesBehaviour);
+        return new Finding(passId, kind, instruction.StartLine, 1, message, changesBehaviour, hadolintId);
     }
 
     /// <summary>Creates the model and style for a parsed text.</summary>

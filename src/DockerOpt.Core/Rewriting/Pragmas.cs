@@ -7,8 +7,8 @@ namespace DockerOpt.Core.Rewriting;
 /// <summary>
 /// Inline opt-outs people write in the Dockerfile:
 /// <c># dockeropt ignore=merge-run,cache-mounts</c> on the comment lines right above an instruction,
-/// <c># dockeropt ignore-file=base-image</c> anywhere, and hadolint's <c># hadolint ignore=DL3008</c>,
-/// honoured for the passes that share that hadolint rule's meaning.
+/// <c># dockeropt ignore-file=base-image</c> anywhere, and hadolint's <c># hadolint ignore=DL3015</c>,
+/// honoured for exactly the changes that share that hadolint rule's meaning (see <see cref="Rewriter"/>).
 /// </summary>
 public sealed class Pragmas
 {
@@ -23,6 +23,9 @@ public sealed class Pragmas
 
     /// <summary>Ids (dockeropt pass ids or hadolint rule ids) ignored for the whole file.</summary>
     public bool IgnoresFile(string id) => fileIgnores.Contains(id);
+
+    /// <summary>Ids (dockeropt pass ids or hadolint rule ids) ignored for the whole file.</summary>
+    public ImmutableHashSet<string> FileIgnores => fileIgnores;
 
     /// <summary>Ids ignored for the instruction starting at <paramref name="instructionStart"/>.</summary>
     public ImmutableHashSet<string> IgnoredAt(int instructionStart) =>

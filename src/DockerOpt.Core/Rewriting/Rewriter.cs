@@ -62,12 +62,15 @@ public sealed class Rewriter
                 continue;
             }
 
-            var ignored = IgnoredInstructions(current, info);
-            var context = PassContext.Create(current, buildContext, options) with { IgnoredInstructions = ignored };
+            var currentPragmas = Pragmas.Read(current);
+            var ignored = IgnoredInstructions(current, currentPragmas, info);
+            var rules = IgnoredRules(current, currentPragmas, info);
+            var context = PassContext.Create(current, buildContext, options) with { IgnoredInstructions = ignored, IgnoredRules = rules };
             var result = pass.Run(context);
             var edits = result.Edits;
-            var findings = result.Findings;
-            if (edits.Any(e => current.Instructions.Any(i => ignored.Contains(i.Span.Start) && Touches(i.FullSpan, e.Span))))
+            var findings = WithoutShieldedAdvice(current, rules, result.Findings);
+            if (edits.Any(e => current.Instructions.Any(i => ignored.Contains(i.Span.Start) && Touches(i.FullSpan, e.Span)))
+                || findings.Any(f => f.Kind == FindingKind.Applied && IsShielded(current, rules, f)))
             {
                 // The pass did not honour a pragma: apply none of its edits rather than half of them.
                 findings = [new Finding(info.Id, FindingKind.Declined, 1, 1, "internal: it edited an instruction a pragma shields; nothing changed")];
@@ -106,16 +109,41 @@ public sealed class Rewriter
         return new RewriteResult(text, current.Source.Text, applied.ToImmutable(), [.. files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], syntax.Diagnostics);
     }
 
-    private static bool IsIgnoredForFile(Pragmas pragmas, PassInfo info) =>
-        pragmas.IgnoresFile(info.Id) || info.HadolintIds.Any(pragmas.IgnoresFile);
+    // A pass id switches the pass off; a hadolint id never does. It shields only the changes of that rule, which the
+    // pass asks for with PassContext.IsIgnored(instruction, id), and the findings that carry it: a rule the pass never
+    // applies (DL3008, pinning apt versions) shields nothing, instead of all of package-hygiene.
+    private static bool IsIgnoredForFile(Pragmas pragmas, PassInfo info) => pragmas.IgnoresFile(info.Id);
 
-    private static ImmutableHashSet<int> IgnoredInstructions(DockerfileSyntax syntax, PassInfo info)
+    private static ImmutableHashSet<int> IgnoredInstructions(DockerfileSyntax syntax, Pragmas pragmas, PassInfo info) =>
+        [.. syntax.Instructions.Where(i => pragmas.IgnoredAt(i.Span.Start).Contains(info.Id)).Select(i => i.Span.Start)];
+
+    private static ImmutableDictionary<int, ImmutableHashSet<string>> IgnoredRules(DockerfileSyntax syntax, Pragmas pragmas, PassInfo info)
     {
-        var pragmas = Pragmas.Read(syntax);
-        return [.. syntax.Instructions
-            .Where(i => pragmas.IgnoredAt(i.Span.Start) is { Count: > 0 } ids && (ids.Contains(info.Id) || info.HadolintIds.Any(ids.Contains)))
-            .Select(i => i.Span.Start)];
+        if (info.HadolintIds.IsDefaultOrEmpty)
+        {
+            return ImmutableDictionary<int, ImmutableHashSet<string>>.Empty;
+        }
+
+        var rules = ImmutableDictionary.CreateBuilder<int, ImmutableHashSet<string>>();
+        foreach (var instruction in syntax.Instructions)
+        {
+            var named = pragmas.IgnoredAt(instruction.Span.Start).Union(pragmas.FileIgnores);
+            var shielded = info.HadolintIds.Where(named.Contains).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
+            if (shielded.Count > 0)
+            {
+                rules[instruction.Span.Start] = shielded;
+            }
+        }
+
+        return rules.ToImmutable();
     }
+
+    private static bool IsShielded(DockerfileSyntax syntax, ImmutableDictionary<int, ImmutableHashSet<string>> rules, Finding finding) =>
+        finding.HadolintId is { } id && syntax.Instructions.Any(i => i.StartLine == finding.Line && rules.TryGetValue(i.Span.Start, out var shielded) && shielded.Contains(id));
+
+    // Advice of a rule the user switched off is what hadolint's pragma silences: it goes, whichever pass gave it.
+    private static ImmutableArray<Finding> WithoutShieldedAdvice(DockerfileSyntax syntax, ImmutableDictionary<int, ImmutableHashSet<string>> rules, ImmutableArray<Finding> findings) =>
+        rules.IsEmpty ? findings : [.. findings.Where(f => f.Kind != FindingKind.Advice || !IsShielded(syntax, rules, f))];
 
     private static bool Touches(TextSpan instruction, TextSpan edit) =>
         edit.IsEmpty ? edit.Start > instruction.Start && edit.Start < instruction.End : edit.OverlapsWith(instruction);

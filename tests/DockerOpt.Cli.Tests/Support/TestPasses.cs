@@ -47,14 +47,14 @@ public sealed partial class NoRecommendsPass : IRewritePass
                 continue;
             }
 
-            if (context.IsIgnored(instruction))
+            if (context.IsIgnored(instruction, "DL3015"))
             {
                 findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, "a pragma switches it off here"));
                 continue;
             }
 
             edits.Add(new TextEdit(new TextSpan(instruction.Span.Start + match.Index + match.Length, 0), " --no-install-recommends"));
-            findings.Add(PassContext.At(Id, instruction, FindingKind.Applied, "install only the packages asked for (--no-install-recommends)", changesBehaviour: true));
+            findings.Add(PassContext.At(Id, instruction, FindingKind.Applied, "install only the packages asked for (--no-install-recommends)", changesBehaviour: true, hadolintId: "DL3015"));
         }
 
         return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);

@@ -52,14 +52,15 @@ public static class PassCaseRunner
             $"{pass.Info.Id} is not idempotent on {caseName}: a second run changed\n{Snapshot.Visible(result.RewrittenText)}\ninto\n{Snapshot.Visible(again.RewrittenText)}");
     }
 
-    /// <summary>The findings as a reviewer reads them: one line each, in file order.</summary>
+    /// <summary>The findings as a reviewer reads them: one line each, in file order, with the hadolint rule of each.</summary>
     public static string RenderFindings(RewriteResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var builder = new StringBuilder();
         foreach (var finding in result.Findings)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"{finding.Line}:{finding.Column} {finding.Kind.ToString().ToLowerInvariant()} {finding.PassId}: {finding.Message}");
+            var rule = finding.HadolintId is { } id ? $" ({id})" : string.Empty;
+            builder.Append(CultureInfo.InvariantCulture, $"{finding.Line}:{finding.Column} {finding.Kind.ToString().ToLowerInvariant()} {finding.PassId}{rule}: {finding.Message}");
             builder.Append(finding.ChangesBehaviour ? " [changes behaviour]\n" : "\n");
         }
 

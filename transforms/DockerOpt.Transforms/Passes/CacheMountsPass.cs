@@ -23,6 +23,8 @@ public sealed class CacheMountsPass : IRewritePass
     private const string DockerClean = "rm -f /etc/apt/apt.conf.d/docker-clean";
     private const string KeepCache = "echo 'Binary::apt::APT::Keep-Downloaded-Packages \"true\";' > /etc/apt/apt.conf.d/keep-cache";
 
+    private const string PipRule = "DL3042";
+
     public PassInfo Info { get; } = new(
         Id,
         "Cache mounts for package managers",
@@ -46,7 +48,7 @@ public sealed class CacheMountsPass : IRewritePass
         ],
         "RUN pip install --no-cache-dir -r requirements.txt\n",
         "RUN --mount=type=cache,target=/root/.cache/pip \\\n    pip install -r requirements.txt\n",
-        ["DL3042"]);
+        [PipRule]);
 
     public PassResult Run(PassContext context)
     {
@@ -183,7 +185,9 @@ public sealed class CacheMountsPass : IRewritePass
         foreach (var manager in managers)
         {
             var targets = manager.Mounts.Select(c => c.TargetIn(env)).ToList();
-            var why = blocker ?? WhyNot(manager, run, invocations, env, targets, yarn);
+            var why = blocker
+                ?? (context.IsIgnored(instruction, RuleOf(manager)) ? $"a pragma switches {RuleOf(manager)} off here" : null)
+                ?? WhyNot(manager, run, invocations, env, targets, yarn);
             if (why is null && targets.All(t => MountFlags.Covers(existing, t!)))
             {
                 continue;
@@ -214,6 +218,9 @@ public sealed class CacheMountsPass : IRewritePass
 
         return mounts.Count == 0 ? null : new RunPlan(run, mounts);
     }
+
+    // hadolint's DL3042 (pip --no-cache-dir) is the one rule of the same meaning, for pip's cache only.
+    private static string? RuleOf(PackageCache manager) => manager == PackageCaches.Pip ? PipRule : null;
 
     private static string? WhyNot(PackageCache manager, RunCommand run, List<PackageInvocation> invocations, IReadOnlyDictionary<string, string?> env, List<string?> targets, YarnFlavour yarn)
     {
@@ -407,7 +414,8 @@ public sealed class CacheMountsPass : IRewritePass
             message += $"; removed {string.Join(", ", removedText.Select(r => $"`{r}`"))}, which the mount makes unnecessary";
         }
 
-        findings.Add(PassContext.At(Id, run.Instruction, FindingKind.Applied, message));
+        var rule = mounts.Select(m => RuleOf(m.Manager)).FirstOrDefault(r => r is not null);
+        findings.Add(PassContext.At(Id, run.Instruction, FindingKind.Applied, message, hadolintId: rule));
     }
 
     private static bool StageDisablesDockerClean(PassContext context, InstructionSyntax instruction)

@@ -18,6 +18,10 @@ public sealed class ExecFormPass : IRewritePass
 {
     public const string PassId = "exec-form";
 
+    private const string ExecFormRule = "DL3025";
+    private const string WorkdirRule = "DL3003";
+    private const string MaintainerRule = "DL4000";
+
     public PassInfo Info { get; } = new(
         PassId,
         "Exec form and instruction hygiene",
@@ -40,7 +44,7 @@ public sealed class ExecFormPass : IRewritePass
         ],
         "FROM node:20-slim\nENV NODE_ENV production\nCMD node server.js\n",
         "FROM node:20-slim\nENV NODE_ENV=production\nCMD [\"node\", \"server.js\"]\n",
-        ["DL3025", "DL3003", "DL4000"]);
+        [ExecFormRule, WorkdirRule, MaintainerRule]);
 
     public PassResult Run(PassContext context)
     {
@@ -70,9 +74,10 @@ public sealed class ExecFormPass : IRewritePass
                 continue;
             }
 
-            if (change.Edit is not null && context.IsIgnored(instruction))
+            if (change.Edit is not null && context.IsIgnored(instruction, change.HadolintId))
             {
-                findings.Add(PassContext.At(PassId, instruction, FindingKind.Declined, "left as is: a pragma switches exec-form off here"));
+                var what = context.IsIgnored(instruction) ? PassId : change.HadolintId;
+                findings.Add(PassContext.At(PassId, instruction, FindingKind.Declined, $"left as is: a pragma switches {what} off here", hadolintId: change.HadolintId));
                 continue;
             }
 
@@ -81,7 +86,7 @@ public sealed class ExecFormPass : IRewritePass
                 edits.Add(change.Edit);
             }
 
-            findings.Add(PassContext.At(PassId, instruction, change.Kind, change.Message));
+            findings.Add(PassContext.At(PassId, instruction, change.Kind, change.Message, hadolintId: change.HadolintId));
         }
 
         return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
@@ -117,7 +122,7 @@ public sealed class ExecFormPass : IRewritePass
         if (reason is not null)
         {
             return shellLess
-                ? Change.Advice($"{keyword} cannot start: {Describe(chain)} has no /bin/sh and this shell form needs one, because {reason}; write it as an exec-form array")
+                ? Change.Advice($"{keyword} cannot start: {Describe(chain)} has no /bin/sh and this shell form needs one, because {reason}; write it as an exec-form array", ExecFormRule)
                 : Change.Declined($"{keyword} kept in shell form: {reason}");
         }
 
@@ -141,14 +146,14 @@ public sealed class ExecFormPass : IRewritePass
 
         var json = JsonArrayWriter.Write(argv, separator);
         var why = instruction.Kind == InstructionKind.Cmd
-            ? $"CMD in exec form {json}: the program runs as PID 1 without /bin/sh in between and receives stop signals (DL3025)"
-            : $"ENTRYPOINT in exec form {json}: the program runs as PID 1 and receives stop signals; arguments given to 'docker run' are now passed to it instead of being ignored (DL3025)";
+            ? $"CMD in exec form {json}: the program runs as PID 1 without /bin/sh in between and receives stop signals"
+            : $"ENTRYPOINT in exec form {json}: the program runs as PID 1 and receives stop signals; arguments given to 'docker run' are now passed to it instead of being ignored";
         if (shellLess)
         {
             why += $"; on {Describe(chain)} the shell form could not even start (no /bin/sh)";
         }
 
-        return Change.Applied(new TextEdit(shell.Span, json), why);
+        return Change.Applied(new TextEdit(shell.Span, json), why, ExecFormRule);
     }
 
     private static Change? KeyValue(PassContext context, InstructionSyntax instruction)
@@ -185,7 +190,7 @@ public sealed class ExecFormPass : IRewritePass
         }
 
         var label = InstructionEdits.Format(context.Style, "LABEL", $"maintainer=\"{value}\"");
-        return Change.Applied(InstructionEdits.Replace(instruction, label), "deprecated MAINTAINER written as LABEL maintainer=... (DL4000)");
+        return Change.Applied(InstructionEdits.Replace(instruction, label), "deprecated MAINTAINER written as LABEL maintainer=...", MaintainerRule);
     }
 
     private static Change? LeadingCd(InstructionSyntax instruction)
@@ -203,7 +208,7 @@ public sealed class ExecFormPass : IRewritePass
         }
 
         var directory = first.Arguments[0].Text;
-        return Change.Advice($"RUN starts with 'cd {directory}': prefer 'WORKDIR {directory}' (DL3003); not rewritten, because WORKDIR would also move every instruction after this RUN");
+        return Change.Advice($"RUN starts with 'cd {directory}': prefer 'WORKDIR {directory}'; not rewritten, because WORKDIR would also move every instruction after this RUN", WorkdirRule);
     }
 
     private static string Describe(StageChain chain) => chain.IsScratch ? "scratch" : chain.BaseImage?.Text ?? "this image";
@@ -223,12 +228,12 @@ public sealed class ExecFormPass : IRewritePass
         return ", ";
     }
 
-    private sealed record Change(TextEdit? Edit, FindingKind Kind, string Message)
+    private sealed record Change(TextEdit? Edit, FindingKind Kind, string Message, string? HadolintId)
     {
-        public static Change Applied(TextEdit edit, string message) => new(edit, FindingKind.Applied, message);
+        public static Change Applied(TextEdit edit, string message, string? hadolintId = null) => new(edit, FindingKind.Applied, message, hadolintId);
 
-        public static Change Declined(string message) => new(null, FindingKind.Declined, message);
+        public static Change Declined(string message) => new(null, FindingKind.Declined, message, null);
 
-        public static Change Advice(string message) => new(null, FindingKind.Advice, message);
+        public static Change Advice(string message, string? hadolintId) => new(null, FindingKind.Advice, message, hadolintId);
     }
 }

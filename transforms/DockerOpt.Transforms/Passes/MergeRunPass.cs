@@ -21,6 +21,8 @@ public sealed class MergeRunPass : IRewritePass
 {
     public const string Id = "merge-run";
 
+    private const string Rule = "DL3059";
+
     public PassInfo Info { get; } = new(
         Id,
         "Merge consecutive RUNs",
@@ -41,7 +43,7 @@ public sealed class MergeRunPass : IRewritePass
         ],
         "RUN apt-get update\nRUN apt-get install -y curl\n",
         "RUN apt-get update \\\n    && apt-get install -y curl\n",
-        ["DL3059"]);
+        [Rule]);
 
     private enum Wrap
     {
@@ -101,12 +103,13 @@ public sealed class MergeRunPass : IRewritePass
             Flush(context, group, chainStyle, edits, findings);
         }
 
-        return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
+        // Every change this pass makes has the meaning of its one hadolint rule.
+        return new PassResult(edits.ToImmutable(), [.. findings.Select(f => f.Kind == FindingKind.Declined ? f : f with { HadolintId = Rule })], []);
     }
 
     private static string? WhyNotMember(PassContext context, RunCommand run, ImmutableDictionary<int, RunEnvironment> environments)
     {
-        if (context.IsIgnored(run.Instruction))
+        if (context.IsIgnored(run.Instruction, Rule))
         {
             return "a pragma shields it";
         }
@@ -140,7 +143,7 @@ public sealed class MergeRunPass : IRewritePass
 
         if (group.Count == 0 || group[^1].Instruction != previous)
         {
-            return context.IsIgnored(previous) ? "a pragma shields that RUN" : $"that RUN cannot be merged ({WhyNotMember(context, RunCommand.TryRead(previous)!, environments) ?? "see above"})";
+            return context.IsIgnored(previous, Rule) ? "a pragma shields that RUN" : $"that RUN cannot be merged ({WhyNotMember(context, RunCommand.TryRead(previous)!, environments) ?? "see above"})";
         }
 
         if (WhyNotMember(context, run!, environments) is { } memberWhy)

@@ -19,6 +19,8 @@ public sealed class NonRootUserPass : IRewritePass
 {
     public const string PassId = "non-root-user";
 
+    private const string Rule = "DL3002";
+
     public PassInfo Info { get; } = new(
         PassId,
         "Run as a non-root user",
@@ -40,7 +42,7 @@ public sealed class NonRootUserPass : IRewritePass
         ],
         "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
         "FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\nCMD [\"node\", \"server.js\"]\n",
-        ["DL3002"]);
+        [Rule]);
 
     public PassResult Run(PassContext context)
     {
@@ -52,7 +54,7 @@ public sealed class NonRootUserPass : IRewritePass
 
         var chain = StageChain.Of(context.Model, final);
         var from = final.From;
-        if (context.IsIgnored(from))
+        if (context.IsIgnored(from, Rule))
         {
             return Decline(from, "left as is: a pragma switches non-root-user off for the final stage");
         }
@@ -138,7 +140,8 @@ public sealed class NonRootUserPass : IRewritePass
             $"runs as non-root user '{plan.User}' ({plan.Source}) instead of {previously}", true));
 
         AddOwnership(context, chain, final, plan, edits, findings);
-        return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
+        // Every change this pass makes has the meaning of its one hadolint rule.
+        return new PassResult(edits.ToImmutable(), [.. findings.Select(f => f.Kind == FindingKind.Declined ? f : f with { HadolintId = Rule })], []);
     }
 
     private static PassResult Decline(InstructionSyntax at, string message) =>
@@ -232,7 +235,7 @@ public sealed class NonRootUserPass : IRewritePass
         {
             var shell = (ShellFormArguments)run.Arguments;
             var script = ShellParser.Parse(shell.CommandText);
-            if (!context.IsIgnored(run) && script.IsFullyUnderstood && script.IsSingleAndChain)
+            if (!context.IsIgnored(run, Rule) && script.IsFullyUnderstood && script.IsSingleAndChain)
             {
                 return (TextEdit.Insert(shell.ToSourceOffset(0), command + context.Style.LineContinuation + "&& "), run);
             }
@@ -262,7 +265,7 @@ public sealed class NonRootUserPass : IRewritePass
         if (lastUser is not null && body.IndexOf(lastUser) > lastRun)
         {
             anchor = lastUser;
-            if (context.IsIgnored(lastUser))
+            if (context.IsIgnored(lastUser, Rule))
             {
                 return false;
             }
@@ -332,7 +335,7 @@ public sealed class NonRootUserPass : IRewritePass
                 continue;
             }
 
-            if (context.IsIgnored(copy))
+            if (context.IsIgnored(copy, Rule))
             {
                 continue;
             }

@@ -59,7 +59,22 @@ public sealed class PackageHygienePass : IRewritePass
         ],
         "RUN apt-get update\nRUN apt-get install curl\n",
         "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
-        ["DL3008", "DL3009", "DL3014", "DL3015", "DL3018", "DL3019", "DL3032", "DL3040", "DL3042", "DL3060", "DL3028"]);
+        // Only the rules it applies: hadolint's version-pinning rules (DL3008, DL3018, DL3028) are not among them.
+        [Rules.AptLists, Rules.AptYes, Rules.AptNoRecommends, Rules.ApkNoCache, Rules.YumYes, Rules.YumClean, Rules.DnfYes, Rules.DnfClean, Rules.PipNoCache, Rules.YarnCacheClean]);
+
+    private static class Rules
+    {
+        public const string AptLists = "DL3009";
+        public const string AptYes = "DL3014";
+        public const string AptNoRecommends = "DL3015";
+        public const string ApkNoCache = "DL3019";
+        public const string YumYes = "DL3030";
+        public const string YumClean = "DL3032";
+        public const string DnfYes = "DL3038";
+        public const string DnfClean = "DL3040";
+        public const string PipNoCache = "DL3042";
+        public const string YarnCacheClean = "DL3060";
+    }
 
     public PassResult Run(PassContext context)
     {
@@ -151,7 +166,7 @@ public sealed class PackageHygienePass : IRewritePass
 
             var flagInserts = new Dictionary<int, List<string>>();
             var appends = new List<string>();
-            var appendReasons = new List<string>();
+            var appendReasons = new List<(string Reason, string? Rule)>();
             var removeUnits = new HashSet<int>();
             var opaqueApt = run.Script.OpaqueParts.Any(o => TextMentions.MentionsManager(o.Text, PackageCaches.Apt));
             var (missingUpdates, updateWhy) = AptUpdates.Find(run);
@@ -164,10 +179,23 @@ public sealed class PackageHygienePass : IRewritePass
                 findings.Add(PassContext.At(Id, instruction, FindingKind.Applied, "added apt-get update before the install in the same RUN (a cached update layer would install from stale lists)"));
             }
 
-            void Applied(string message, bool changesBehaviour = false) =>
-                findings.Add(PassContext.At(Id, instruction, FindingKind.Applied, message, changesBehaviour));
+            void Applied(string message, bool changesBehaviour = false, string? rule = null) =>
+                findings.Add(PassContext.At(Id, instruction, FindingKind.Applied, message, changesBehaviour, rule));
             void Declined(string message) =>
                 findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, message));
+
+            // A '# hadolint ignore=' naming this rule keeps just this change out; the pass's others still apply.
+            bool Shielded(string rule, string change)
+            {
+                if (!context.IsIgnored(instruction, rule))
+                {
+                    return false;
+                }
+
+                findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, $"{change} left out: a pragma switches {rule} off here", hadolintId: rule));
+                return true;
+            }
+
             bool Editable(ShellCommandEntry entry)
             {
                 var unit = units.FindIndex(u => u.Span == entry.Node.Span);
@@ -206,32 +234,33 @@ public sealed class PackageHygienePass : IRewritePass
                         continue;
                     }
 
-                    if (!HasYes(invocation))
+                    if (!HasYes(invocation) && !Shielded(Rules.AptYes, "-y"))
                     {
                         AddFlag(invocation, "-y");
-                        Applied("added -y: apt-get install cannot prompt during a build");
+                        Applied("added -y: apt-get install cannot prompt during a build", rule: Rules.AptYes);
                     }
 
-                    if (!invocation.HasOption("--no-install-recommends") && !context.Text.Contains("Install-Recommends", StringComparison.Ordinal))
+                    if (!invocation.HasOption("--no-install-recommends") && !context.Text.Contains("Install-Recommends", StringComparison.Ordinal)
+                        && !Shielded(Rules.AptNoRecommends, "--no-install-recommends"))
                     {
                         AddFlag(invocation, "--no-install-recommends");
-                        Applied("added --no-install-recommends: recommended packages are no longer installed (check that nothing needs them)", changesBehaviour: true);
+                        Applied("added --no-install-recommends: recommended packages are no longer installed (check that nothing needs them)", changesBehaviour: true, rule: Rules.AptNoRecommends);
                     }
 
                     continue;
                 }
 
                 if (manager == PackageCaches.Apk && invocation.Verb == "add" && editable && !invocation.HasOption("--no-cache")
-                    && !MountFlags.Covers(mounts, "/var/cache/apk"))
+                    && !MountFlags.Covers(mounts, "/var/cache/apk") && !Shielded(Rules.ApkNoCache, "apk --no-cache"))
                 {
                     AddFlag(invocation, "--no-cache");
-                    Applied("added --no-cache to apk add: the package index is not stored in the layer");
+                    Applied("added --no-cache to apk add: the package index is not stored in the layer", rule: Rules.ApkNoCache);
                     foreach (var update in invocations.Where(p => p.Invocation.Cache == PackageCaches.Apk && p.Invocation.Verb == "update" && Editable(p.Entry)))
                     {
                         var unit = units.FindIndex(u => u.Span == update.Entry.Node.Span);
                         if (removeUnits.Add(unit))
                         {
-                            Applied("removed apk update: apk add --no-cache fetches a fresh index without storing it");
+                            Applied("removed apk update: apk add --no-cache fetches a fresh index without storing it", rule: Rules.ApkNoCache);
                         }
                     }
 
@@ -242,19 +271,21 @@ public sealed class PackageHygienePass : IRewritePass
                 {
                     var program = invocation.Command.Words[invocation.ProgramIndex].Value!;
                     var name = program[(program.LastIndexOf('/') + 1)..];
+                    var (yesRule, cleanRule) = name == "yum" ? (Rules.YumYes, Rules.YumClean) : (Rules.DnfYes, Rules.DnfClean);
                     if (name is "yum" or "dnf" && invocation.Verb is "install" or "update" or "upgrade" or "groupinstall" or "reinstall"
-                        && !HasYes(invocation))
+                        && !HasYes(invocation) && !Shielded(yesRule, "-y"))
                     {
                         AddFlag(invocation, "-y");
-                        Applied($"added -y: {name} {invocation.Verb} cannot prompt during a build");
+                        Applied($"added -y: {name} {invocation.Verb} cannot prompt during a build", rule: yesRule);
                     }
 
                     var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Dnf));
                     var clean = $"{name} clean all";
-                    if (!cleaned && !appends.Contains(clean) && !appends.Any(a => a.EndsWith(" clean all", StringComparison.Ordinal)))
+                    if (!cleaned && !appends.Contains(clean) && !appends.Any(a => a.EndsWith(" clean all", StringComparison.Ordinal))
+                        && !Shielded(cleanRule, $"`{clean}`"))
                     {
                         appends.Add(clean);
-                        appendReasons.Add($"added `{clean}` in the same layer: the package cache would otherwise stay in it");
+                        appendReasons.Add(($"added `{clean}` in the same layer: the package cache would otherwise stay in it", cleanRule));
                     }
 
                     continue;
@@ -264,10 +295,11 @@ public sealed class PackageHygienePass : IRewritePass
                 {
                     var target = PackageCaches.Pip.Mounts[0].TargetIn(env);
                     var disabled = PackageCaches.Pip.DisablingEnv.Any(e => env.ContainsKey(e) || invocation.Command.AssignmentValue(e) is not null);
-                    if (!disabled && !invocation.HasOption("--no-cache-dir") && !(target is not null && MountFlags.Covers(mounts, target)))
+                    if (!disabled && !invocation.HasOption("--no-cache-dir") && !(target is not null && MountFlags.Covers(mounts, target))
+                        && !Shielded(Rules.PipNoCache, "--no-cache-dir"))
                     {
                         AddFlag(invocation, "--no-cache-dir");
-                        Applied("added --no-cache-dir: pip's download cache is not stored in the layer");
+                        Applied("added --no-cache-dir: pip's download cache is not stored in the layer", rule: Rules.PipNoCache);
                     }
 
                     continue;
@@ -275,13 +307,13 @@ public sealed class PackageHygienePass : IRewritePass
 
                 if (manager == PackageCaches.Npm && editable)
                 {
-                    FixNpm(run, invocation, env, mounts, AddFlag, appends, appendReasons, Applied, Declined);
+                    FixNpm(run, invocation, env, mounts, AddFlag, appends, appendReasons, (m, b) => Applied(m, b), Declined);
                     continue;
                 }
 
                 if (manager == PackageCaches.Yarn && editable)
                 {
-                    FixYarn(run, invocation, env, mounts, AddFlag, appends, appendReasons, Applied, Declined);
+                    FixYarn(run, invocation, env, mounts, AddFlag, appends, appendReasons, (m, b) => Applied(m, b), Declined, Shielded);
                     continue;
                 }
 
@@ -306,10 +338,10 @@ public sealed class PackageHygienePass : IRewritePass
             if (aptInstalls > 0 && sawAptUpdate && aptFixable)
             {
                 var listed = run.Script.SimpleCommands.Any(c => c.Name?.Value == "rm" && c.Arguments.Any(w => AptLists.Contains(w.Value)));
-                if (!listed && !MountFlags.Covers(mounts, "/var/lib/apt/lists"))
+                if (!listed && !MountFlags.Covers(mounts, "/var/lib/apt/lists") && !Shielded(Rules.AptLists, "the apt lists cleanup"))
                 {
                     appends.Insert(0, "rm -rf /var/lib/apt/lists/*");
-                    appendReasons.Insert(0, "removed the apt lists in the same layer: in a later RUN they would stay in this one");
+                    appendReasons.Insert(0, ("removed the apt lists in the same layer: in a later RUN they would stay in this one", Rules.AptLists));
                 }
             }
             else if (aptInstalls > 0 && !aptFixable)
@@ -336,9 +368,9 @@ public sealed class PackageHygienePass : IRewritePass
                 }
 
                 edits.Add(RunEditing.Append(run, appends, [], chainStyle));
-                foreach (var reason in appendReasons)
+                foreach (var (reason, rule) in appendReasons)
                 {
-                    Applied(reason);
+                    Applied(reason, rule: rule);
                 }
             }
         }
@@ -350,7 +382,7 @@ public sealed class PackageHygienePass : IRewritePass
             IReadOnlyList<string> mounts,
             Action<PackageInvocation, string> addFlag,
             List<string> appends,
-            List<string> appendReasons,
+            List<(string Reason, string? Rule)> appendReasons,
             Action<string, bool> applied,
             Action<string> declined)
         {
@@ -395,7 +427,7 @@ public sealed class PackageHygienePass : IRewritePass
             AddCacheClean(run, env, mounts, appends, appendReasons);
         }
 
-        private static void AddCacheClean(RunCommand run, IReadOnlyDictionary<string, string?> env, IReadOnlyList<string> mounts, List<string> appends, List<string> appendReasons)
+        private static void AddCacheClean(RunCommand run, IReadOnlyDictionary<string, string?> env, IReadOnlyList<string> mounts, List<string> appends, List<(string Reason, string? Rule)> appendReasons)
         {
             const string clean = "npm cache clean --force";
             var target = PackageCaches.Npm.Mounts[0].TargetIn(env);
@@ -403,7 +435,7 @@ public sealed class PackageHygienePass : IRewritePass
             if (!cleaned && !appends.Contains(clean) && !(target is not null && MountFlags.Covers(mounts, target)))
             {
                 appends.Add(clean);
-                appendReasons.Add("added `npm cache clean --force` in the same layer: npm's download cache would otherwise stay in it");
+                appendReasons.Add(("added `npm cache clean --force` in the same layer: npm's download cache would otherwise stay in it", null));
             }
         }
 
@@ -472,9 +504,10 @@ public sealed class PackageHygienePass : IRewritePass
             IReadOnlyList<string> mounts,
             Action<PackageInvocation, string> addFlag,
             List<string> appends,
-            List<string> appendReasons,
+            List<(string Reason, string? Rule)> appendReasons,
             Action<string, bool> applied,
-            Action<string> declined)
+            Action<string> declined,
+            Func<string, string, bool> shielded)
         {
             if (invocation.Verb is not ("install" or "") || invocation.Operands.Any())
             {
@@ -492,10 +525,11 @@ public sealed class PackageHygienePass : IRewritePass
 
             var target = PackageCaches.Yarn.Mounts[0].TargetIn(env);
             var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Yarn));
-            if (flavour == YarnFlavour.Classic && !cleaned && !(target is not null && MountFlags.Covers(mounts, target)) && !appends.Contains("yarn cache clean"))
+            if (flavour == YarnFlavour.Classic && !cleaned && !(target is not null && MountFlags.Covers(mounts, target)) && !appends.Contains("yarn cache clean")
+                && !shielded(Rules.YarnCacheClean, "`yarn cache clean`"))
             {
                 appends.Add("yarn cache clean");
-                appendReasons.Add("added `yarn cache clean` in the same layer: yarn's cache would otherwise stay in it");
+                appendReasons.Add(("added `yarn cache clean` in the same layer: yarn's cache would otherwise stay in it", Rules.YarnCacheClean));
             }
         }
 
@@ -558,9 +592,15 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
+                if (context.IsIgnored(instruction, Rules.AptLists))
+                {
+                    findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, $"this apt-get update RUN leaves the lists in its layer, but a pragma switches {Rules.AptLists} off here", hadolintId: Rules.AptLists));
+                    continue;
+                }
+
                 edits.Add(InstructionEdits.Remove(instruction));
                 findings.Add(PassContext.At(Id, instruction, FindingKind.Applied,
-                    "removed this apt-get update RUN: every apt install after it now updates in its own RUN, and its lists stayed in this layer"));
+                    "removed this apt-get update RUN: every apt install after it now updates in its own RUN, and its lists stayed in this layer", hadolintId: Rules.AptLists));
             }
         }
     }
