@@ -34,4 +34,19 @@ public sealed class ExampleRewriteTests
         var again = rewriter.Rewrite(result.RewrittenText, "Dockerfile", context, RewriteOptions.Default);
         Assert.Equal(result.RewrittenText, again.RewrittenText);
     }
+
+    [Theory]
+    [InlineData("node")]
+    [InlineData("python")]
+    [InlineData("go")]
+    public void The_report_never_says_the_same_thing_twice_on_one_line(string example)
+    {
+        var directory = Path.Combine(Repo.ExamplesDirectory, example);
+        var text = File.ReadAllText(Path.Combine(directory, "Dockerfile"));
+
+        var result = PassRegistry.CreateRewriter().Rewrite(text, "Dockerfile", new FileSystemBuildContext(directory), RewriteOptions.Default);
+
+        var repeated = result.Findings.GroupBy(f => (f.Line, f.PassId, f.Message)).Where(g => g.Count() > 1).Select(g => $"line {g.Key.Line}: {g.Key.PassId}: {g.Key.Message}");
+        Assert.Empty(repeated);
+    }
 }

@@ -342,8 +342,21 @@ public sealed class NonRootUserPass : IRewritePass
 
             edits.Add(InstructionEdits.AddFlag(copy, "--chown=" + plan.Chown));
             findings.Add(PassContext.At(PassId, copy, FindingKind.Applied,
-                $"{copy.KeywordUpper} --chown={plan.Chown}: the app may write the files it keeps in its WORKDIR {workdir} (other files stay root-owned and readable)", true));
+                $"{copy.KeywordUpper} {Copied(copy, plan.Chown)}: the app may write the files it keeps in its WORKDIR {workdir} (other files stay root-owned and readable)", true));
         }
+    }
+
+    // What the COPY copies, so two of them stay two findings even where a rewrite puts both on one reported line.
+    private static string Copied(InstructionSyntax copy, string chown)
+    {
+        var from = copy.GetFlag("from") is { Value: { } stage } ? $"--from={stage} " : string.Empty;
+        var paths = copy.Arguments switch
+        {
+            WordArguments words => words.Words.Select(w => w.Value),
+            ExecFormArguments exec => exec.Elements.Select(e => e.Value),
+            _ => [],
+        };
+        return $"{from}--chown={chown} {string.Join(' ', paths)}";
     }
 
     private static string? Destination(InstructionSyntax copy) => copy.Arguments switch
