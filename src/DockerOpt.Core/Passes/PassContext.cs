@@ -47,6 +47,20 @@ public sealed record PassContext(
             || (hadolintId is not null && IgnoredRules.TryGetValue(instruction.Span.Start, out var rules) && rules.Contains(hadolintId));
     }
 
+    /// <summary>
+    /// Maps a line of <see cref="Syntax"/> to the line of the user's file (set by the rewriter, which knows what the
+    /// passes before this one changed). The locations of findings are mapped for the pass; a line named inside a
+    /// message must go through <see cref="UserLine(InstructionSyntax)"/>.
+    /// </summary>
+    public Func<int, int> ToUserLine { get; init; } = static line => line;
+
+    /// <summary>The line of the user's file an instruction came from, for naming it in a finding's message.</summary>
+    public int UserLine(InstructionSyntax instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        return ToUserLine(instruction.StartLine);
+    }
+
     /// <summary>The source text the pass's edits refer to.</summary>
     public string Text => Syntax.Source.Text;
 

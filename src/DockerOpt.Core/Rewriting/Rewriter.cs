@@ -65,7 +65,13 @@ public sealed class Rewriter
             var currentPragmas = Pragmas.Read(current);
             var ignored = IgnoredInstructions(current, currentPragmas, info);
             var rules = IgnoredRules(current, currentPragmas, info);
-            var context = PassContext.Create(current, buildContext, options) with { IgnoredInstructions = ignored, IgnoredRules = rules };
+            var mapsSoFar = lineMaps.ToArray();
+            var context = PassContext.Create(current, buildContext, options) with
+            {
+                IgnoredInstructions = ignored,
+                IgnoredRules = rules,
+                ToUserLine = line => ToOriginalLine(mapsSoFar, line),
+            };
             var result = pass.Run(context);
             var edits = result.Edits;
             var findings = WithoutShieldedAdvice(current, rules, result.Findings);
@@ -155,15 +161,16 @@ public sealed class Rewriter
             return findings;
         }
 
-        return [.. findings.Select(f =>
-        {
-            var line = f.Line;
-            for (var i = lineMaps.Count - 1; i >= 0; i--)
-            {
-                line = lineMaps[i].ToOldLine(line);
-            }
+        return [.. findings.Select(f => f with { Line = ToOriginalLine(lineMaps, f.Line) })];
+    }
 
-            return f with { Line = line };
-        })];
+    private static int ToOriginalLine(IReadOnlyList<LineMap> lineMaps, int line)
+    {
+        for (var i = lineMaps.Count - 1; i >= 0; i--)
+        {
+            line = lineMaps[i].ToOldLine(line);
+        }
+
+        return line;
     }
 }

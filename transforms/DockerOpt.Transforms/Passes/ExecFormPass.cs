@@ -131,17 +131,17 @@ public sealed class ExecFormPass : IRewritePass
             var entrypoint = chain.LastInEffect(InstructionKind.Entrypoint);
             if (entrypoint?.Form == InstructionForm.Exec)
             {
-                return Change.Declined($"CMD kept in shell form: it gives the arguments of the exec-form ENTRYPOINT on line {entrypoint.StartLine}, which now receives '/bin/sh -c ...'; exec form would change them");
+                return Change.Declined($"CMD kept in shell form: it gives the arguments of the exec-form ENTRYPOINT on line {context.UserLine(entrypoint)}, which now receives '/bin/sh -c ...'; exec form would change them");
             }
 
             if (entrypoint?.Form == InstructionForm.Shell)
             {
-                return Change.Declined($"CMD kept in shell form: the shell-form ENTRYPOINT on line {entrypoint.StartLine} ignores CMD");
+                return Change.Declined($"CMD kept in shell form: the shell-form ENTRYPOINT on line {context.UserLine(entrypoint)} ignores CMD");
             }
         }
         else if (stage.OfKind(InstructionKind.Cmd).FirstOrDefault() is { } cmd)
         {
-            return Change.Declined($"ENTRYPOINT kept in shell form: exec form would start passing the CMD on line {cmd.StartLine} to it as arguments");
+            return Change.Declined($"ENTRYPOINT kept in shell form: exec form would start passing the CMD on line {context.UserLine(cmd)} to it as arguments");
         }
 
         var json = JsonArrayWriter.Write(argv, separator);

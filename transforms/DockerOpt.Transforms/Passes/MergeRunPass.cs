@@ -92,7 +92,7 @@ public sealed class MergeRunPass : IRewritePass
                     continue;
                 }
 
-                findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, $"not merged with the RUN at line {previous.StartLine}: {why}"));
+                findings.Add(PassContext.At(Id, instruction, FindingKind.Declined, $"not merged with the RUN at line {context.UserLine(previous)}: {why}"));
                 Flush(context, group, chainStyle, edits, findings);
                 if (run is not null && WhyNotMember(context, run, environments) is null)
                 {
@@ -238,14 +238,23 @@ public sealed class MergeRunPass : IRewritePass
 
         var last = group[^1].Instruction;
         edits.Add(TextEdit.Replace(TextSpan.FromBounds(head.ContentEnd, last.Span.End), builder.ToString()));
-        var lines = string.Join(", ", group.Select(r => r.Instruction.StartLine.ToString(CultureInfo.InvariantCulture)));
-        var wrapped = group.Where((r, k) => WrapFor(r, k == group.Count - 1) == Wrap.Subshell).Select(r => r.Instruction.StartLine).ToList();
+        // The merged RUNs are named by position, not line: after the passes before this one moved them, their lines
+        // here are not the user's, and the finding's location already names the first of them.
+        var wrapped = group.Select((r, k) => (r, k)).Where(p => WrapFor(p.r, p.k == group.Count - 1) == Wrap.Subshell).Select(p => Ordinal(p.k)).ToList();
         var note = wrapped.Count == 0
             ? string.Empty
-            : $"; the RUN at line {string.Join(", ", wrapped)} runs in a subshell so its cd/export does not reach the commands after it";
-        findings.Add(PassContext.At(Id, head.Instruction, FindingKind.Applied, $"merged {group.Count} consecutive RUNs (lines {lines}) into one layer{note}"));
+            : $"; the {string.Join(", ", wrapped)} RUN{(wrapped.Count == 1 ? " runs" : "s run")} in a subshell so {(wrapped.Count == 1 ? "its" : "their")} cd/export does not reach the commands after it";
+        findings.Add(PassContext.At(Id, head.Instruction, FindingKind.Applied, $"merged this RUN and the {(group.Count == 2 ? "next one" : $"{group.Count - 1} after it")} into one layer{note}"));
         group.Clear();
     }
+
+    private static string Ordinal(int index) => index switch
+    {
+        0 => "first",
+        1 => "second",
+        2 => "third",
+        _ => (index + 1).ToString(CultureInfo.InvariantCulture) + "th",
+    };
 
     private static string Open(Wrap wrap) => wrap switch
     {

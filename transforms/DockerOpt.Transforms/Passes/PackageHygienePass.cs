@@ -468,7 +468,7 @@ public sealed class PackageHygienePass : IRewritePass
                 && NodeTools.Any(w => TextMentions.MentionsWord(i.FullText, w)));
             if (builder is not null)
             {
-                declined($"--omit=dev not added: the RUN at line {builder.StartLine} may need dev dependencies");
+                declined($"--omit=dev not added: the RUN at line {context.UserLine(builder)} may need dev dependencies");
                 return false;
             }
 
@@ -580,7 +580,7 @@ public sealed class PackageHygienePass : IRewritePass
                 if (blocker is not null)
                 {
                     findings.Add(PassContext.At(Id, instruction, FindingKind.Declined,
-                        $"this apt-get update RUN leaves the lists in its layer, but the RUN at line {blocker.StartLine} relies on it"));
+                        $"this apt-get update RUN leaves the lists in its layer, but the RUN at line {context.UserLine(blocker)} relies on it"));
                     continue;
                 }
 
