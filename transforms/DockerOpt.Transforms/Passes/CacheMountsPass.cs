@@ -68,7 +68,7 @@ public sealed class CacheMountsPass : IRewritePass
                 {
                     foreach (var manager in PackageCaches.All.Where(m => m.CacheIsInstall && TextMentions.MentionsManager(instruction.FullText, m)))
                     {
-                        fileWide.TryAdd(manager, $"{instruction.KeywordUpper} at line {instruction.StartLine} runs {manager.Id} in the image, which would miss what the cache holds");
+                        fileWide.TryAdd(manager, $"{instruction.KeywordUpper} at line {context.UserLine(instruction)} runs {manager.Id} in the image, which would miss what the cache holds");
                     }
 
                     continue;
@@ -80,7 +80,7 @@ public sealed class CacheMountsPass : IRewritePass
                     {
                         if (manager.Mounts.Any(c => instruction.FullText.Contains(c.Target, StringComparison.Ordinal)))
                         {
-                            fileWide.TryAdd(manager, $"COPY --from at line {instruction.StartLine} copies the {manager.Id} cache");
+                            fileWide.TryAdd(manager, $"COPY --from at line {context.UserLine(instruction)} copies the {manager.Id} cache");
                         }
                     }
 
@@ -97,7 +97,7 @@ public sealed class CacheMountsPass : IRewritePass
                 {
                     foreach (var manager in PackageCaches.All.Where(m => m.ProposeMount && TextMentions.MentionsManager(instruction.FullText, m)))
                     {
-                        var why = $"the RUN at line {instruction.StartLine} {RunCommand.WhyNot(instruction)}";
+                        var why = $"the RUN at line {context.UserLine(instruction)} {RunCommand.WhyNot(instruction)}";
                         if (manager.CacheIsInstall)
                         {
                             fileWide.TryAdd(manager, why + $" and uses {manager.Id}");
@@ -162,7 +162,7 @@ public sealed class CacheMountsPass : IRewritePass
             var why = "the RUN calls it inside a compound command the pass does not model";
             if (manager.CacheIsInstall)
             {
-                fileWide.TryAdd(manager, $"the RUN at line {instruction.StartLine} calls {manager.Id} inside a compound command");
+                fileWide.TryAdd(manager, $"the RUN at line {context.UserLine(instruction)} calls {manager.Id} inside a compound command");
             }
             else if (managers.Remove(manager))
             {
@@ -203,7 +203,7 @@ public sealed class CacheMountsPass : IRewritePass
             {
                 if (manager.CacheIsInstall)
                 {
-                    fileWide.TryAdd(manager, $"the RUN at line {instruction.StartLine} cannot get one ({why})");
+                    fileWide.TryAdd(manager, $"the RUN at line {context.UserLine(instruction)} cannot get one ({why})");
                 }
                 else
                 {

@@ -107,7 +107,7 @@ public sealed class NonRootUserPass : IRewritePass
             return PassResult.FindingsOnly(findings);
         }
 
-        if (ChooseUser(chain, instructions, lastUser) is not { } plan)
+        if (ChooseUser(context, chain, instructions, lastUser) is not { } plan)
         {
             var name = chain.BaseImage?.Text ?? chain.Root.BaseText;
             findings.Add(PassContext.At(PassId, from, FindingKind.Declined,
@@ -135,7 +135,7 @@ public sealed class NonRootUserPass : IRewritePass
             return Decline(anchor, "left as is: a pragma shields the USER root this pass would replace");
         }
 
-        var previously = lastUser is null ? "root (the image default)" : $"'{lastUserValue}' (line {lastUser.StartLine})";
+        var previously = lastUser is null ? "root (the image default)" : $"'{lastUserValue}' (line {context.UserLine(lastUser)})";
         findings.Add(PassContext.At(PassId, anchor, FindingKind.Applied,
             $"runs as non-root user '{plan.User}' ({plan.Source}) instead of {previously}", true));
 
@@ -161,7 +161,7 @@ public sealed class NonRootUserPass : IRewritePass
         return name is "root" or "0" or "";
     }
 
-    private static UserPlan? ChooseUser(StageChain chain, List<InstructionSyntax> instructions, InstructionSyntax? lastUser)
+    private static UserPlan? ChooseUser(PassContext context, StageChain chain, List<InstructionSyntax> instructions, InstructionSyntax? lastUser)
     {
         if (chain.IsScratch || (chain.BaseImage is { } shellLess && RuntimeUserCatalog.FamilyOf(shellLess) == ImageFamily.ShellLess))
         {
@@ -177,13 +177,13 @@ public sealed class NonRootUserPass : IRewritePass
             {
                 var imageUser = chain.BaseImage is { } baseImage ? RuntimeUserCatalog.OwnUser(baseImage) : null;
                 var chown = value == imageUser ? imageUser + ":" + imageUser : value;
-                return new UserPlan(value, chown, null, null, $"the user line {instruction.StartLine} already switched to");
+                return new UserPlan(value, chown, null, null, $"the user line {context.UserLine(instruction)} already switched to");
             }
         }
 
         if (CreatedUsers.In(instructions).LastOrDefault() is ({ } created, { } createdBy))
         {
-            return new UserPlan(created, created, null, createdBy, $"created on line {createdBy.StartLine}");
+            return new UserPlan(created, created, null, createdBy, $"created on line {context.UserLine(createdBy)}");
         }
 
         if (chain.BaseImage is not { } image)
@@ -331,7 +331,7 @@ public sealed class NonRootUserPass : IRewritePass
 
             if (!userExists)
             {
-                findings.Add(PassContext.At(PassId, copy, FindingKind.Declined, $"{copy.KeywordUpper} into {workdir} stays root-owned: user '{plan.User}' is created only on line {plan.CreatedBy!.StartLine}"));
+                findings.Add(PassContext.At(PassId, copy, FindingKind.Declined, $"{copy.KeywordUpper} into {workdir} stays root-owned: user '{plan.User}' is created only on line {context.UserLine(plan.CreatedBy!)}"));
                 continue;
             }
 

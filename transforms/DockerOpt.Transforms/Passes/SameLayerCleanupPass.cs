@@ -121,12 +121,12 @@ public sealed class SameLayerCleanupPass : IRewritePass
 
                 if (managers.FirstOrDefault(m => TextMentions.MentionsManager(text, m)) is { } user)
                 {
-                    return ([], Declined($"the RUN at line {between.StartLine} uses {user.Id} but cannot take the cleanup"));
+                    return ([], Declined($"the RUN at line {context.UserLine(between)} uses {user.Id} but cannot take the cleanup"));
                 }
 
                 if (files.Concat(scratch).FirstOrDefault(p => TextMentions.MentionsPath(text, p)) is { } usedPath)
                 {
-                    return ([], Declined($"the RUN at line {between.StartLine} uses {usedPath}"));
+                    return ([], Declined($"the RUN at line {context.UserLine(between)} uses {usedPath}"));
                 }
 
                 continue;
@@ -135,15 +135,15 @@ public sealed class SameLayerCleanupPass : IRewritePass
             switch (between.Kind)
             {
                 case InstructionKind.User:
-                    return ([], Declined($"USER changes at line {between.StartLine}"));
+                    return ([], Declined($"USER changes at line {context.UserLine(between)}"));
                 case InstructionKind.Shell:
-                    return ([], Declined($"SHELL changes at line {between.StartLine}"));
+                    return ([], Declined($"SHELL changes at line {context.UserLine(between)}"));
                 case InstructionKind.Volume:
-                    return ([], Declined($"VOLUME at line {between.StartLine} (changes below a volume are discarded)"));
+                    return ([], Declined($"VOLUME at line {context.UserLine(between)} (changes below a volume are discarded)"));
                 case InstructionKind.Workdir when files.Any(f => !f.StartsWith('/')):
-                    return ([], Declined($"WORKDIR changes at line {between.StartLine} and the deleted paths are relative"));
+                    return ([], Declined($"WORKDIR changes at line {context.UserLine(between)} and the deleted paths are relative"));
                 case InstructionKind.Copy or InstructionKind.Add when files.Count > 0 || scratch.Count > 0:
-                    return ([], Declined($"{between.KeywordUpper} at line {between.StartLine} may write the deleted paths"));
+                    return ([], Declined($"{between.KeywordUpper} at line {context.UserLine(between)} may write the deleted paths"));
                 default:
                     break;
             }
@@ -158,17 +158,17 @@ public sealed class SameLayerCleanupPass : IRewritePass
         var target = creator.Instruction;
         if (context.IsIgnored(target))
         {
-            return ([], Declined($"a pragma shields the RUN at line {target.StartLine}"));
+            return ([], Declined($"a pragma shields the RUN at line {context.UserLine(target)}"));
         }
 
         if (!string.Equals(creator.FlagsKey, cleanupRun.FlagsKey, StringComparison.Ordinal))
         {
-            return ([], Declined($"the RUN at line {target.StartLine} has different flags"));
+            return ([], Declined($"the RUN at line {context.UserLine(target)} has different flags"));
         }
 
         if (ScriptTraits.WhyNotChainable(creator.Script) is { } why)
         {
-            return ([], Declined($"the RUN at line {target.StartLine} cannot take more commands: {why}"));
+            return ([], Declined($"the RUN at line {context.UserLine(target)} cannot take more commands: {why}"));
         }
 
         var comments = RunEditing.AttachedComments(context.Syntax, instruction);
@@ -179,7 +179,7 @@ public sealed class SameLayerCleanupPass : IRewritePass
 
         if (!usedAsTarget.Add(target.Span.Start) || deleted.Contains(target.Span.Start))
         {
-            return ([], Declined($"the RUN at line {target.StartLine} already takes another cleanup in this pass; run again"));
+            return ([], Declined($"the RUN at line {context.UserLine(target)} already takes another cleanup in this pass; run again"));
         }
 
         deleted.Add(instruction.Span.Start);
@@ -195,8 +195,8 @@ public sealed class SameLayerCleanupPass : IRewritePass
         builder.Add(TextEdit.Delete(TextSpan.FromBounds(start, instruction.FullSpan.End)));
         var what = string.Join(" && ", cleanups.Select(c => c.Command.Text));
         var message = commands.Count == 0
-            ? $"removed `{what}`: the RUN at line {target.StartLine} that created the files already deletes them"
-            : $"moved `{what}` into the RUN at line {target.StartLine} that created the files (in a separate RUN they stay in that earlier layer)";
+            ? $"removed `{what}`: the RUN at line {context.UserLine(target)} that created the files already deletes them"
+            : $"moved `{what}` into the RUN at line {context.UserLine(target)} that created the files (in a separate RUN they stay in that earlier layer)";
         return (builder.ToImmutable(), PassContext.At(Id, instruction, FindingKind.Applied, message));
     }
 
