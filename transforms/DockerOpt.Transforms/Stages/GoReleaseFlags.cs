@@ -1,5 +1,6 @@
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Shell;
+using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
 
@@ -97,8 +98,9 @@ public static class GoReleaseFlags
                     break;
             }
 
-            // Flags that take a separate value: skip it, so that it is not read as a flag or package.
-            if (value is null && name is "o" or "tags" or "gcflags" or "asmflags" or "gccgoflags" or "mod" or "modfile" or "p" or "pkgdir" or "C" or "buildmode" or "buildvcs" or "overlay" or "pgo" or "toolexec" or "compiler" or "installsuffix")
+            // Flags that take a separate value (the package-manager table's go row): skip it, so that it is not read
+            // as a flag or package.
+            if (value is null && PackageManagerFacts.Go.OptionsWithValue.Contains("-" + name))
             {
                 i++;
             }
