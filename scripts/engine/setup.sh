@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bring this machine to a running modern Docker engine with offline stand-in base images:
-#   install.sh (packages) -> start.sh (dockerd + buildx check) -> base-images.sh (stand-ins).
+#   install.sh (packages) -> start.sh (dockerd + buildx check) -> base-images.sh (stand-ins)
+#   -> podman.sh (podman with the stand-ins) -> remote.sh (a second dockerd as the "remote" engine).
 # Works from a brand-new Debian 12 machine; takes seconds when everything is already in place.
 # Usage: bash scripts/engine/setup.sh
 set -euo pipefail
@@ -27,6 +28,8 @@ phase() {  # name script
 phase install     install.sh
 phase start       start.sh
 phase base-images base-images.sh
+phase podman      podman.sh
+phase remote      remote.sh
 
 printf '[engine] timings:\n' >&2
 printf '[engine]   %s\n' "${summary[@]}" >&2
