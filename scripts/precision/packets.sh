@@ -57,13 +57,14 @@ tail -n +2 "$sample" | while IFS=$'\t' read -r no corpus repo dockerfile context
   touch "$work/diff" "$work/report"
   base=$(basename "$dockerfile") dir=$(dirname "$dockerfile")
   marker=$(generated_marker "$contexts/$dockerfile")
+  in_repo=${context#*/}; [ "$context" = "${context%%/*}" ] && in_repo=.  # the context's path inside its repository
   {
     echo "# $no. $corpus"
     echo
     echo "- repository: $repo (path in it: \`${dockerfile#*/}\`)"
-    echo "- build context: \`${context#*/}\`$( [ "$context" = "${context%%/*}" ] && echo " (the repository root)")"
+    echo "- build context: \`$in_repo\`$( [ "$in_repo" = . ] && echo " (the repository root)")"
     echo "- header says generated: ${marker:-no}"
-    echo "- dockeropt: commit $commit, default level, \`dockeropt rewrite ${dockerfile#*/} --context ${context#*/}\`"
+    echo "- dockeropt: commit $commit, default level, \`dockeropt rewrite ${dockerfile#*/} --context $in_repo\`"
     echo
     echo "## Build context"
     echo

@@ -10,6 +10,7 @@
 #     --jobs      files rewritten in parallel (default 2, the most this machine takes)
 #     --no-tally  skip the peer-linter comparison
 #     --limit N   only the first N rows of INDEX.tsv (to try the script)
+#     --tally-only  keep the rewrites already in --out; redo only the tally comparison and the summary
 #
 # Writes into --out:
 #   files.tsv     one row per Dockerfile: exit code, passes that changed it, changes, behaviour-flagged
@@ -24,7 +25,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROOT=$PRECISION_ROOT
 
-binary='' out='' contexts='' jobs=2 tally=1 limit=0
+binary='' out='' contexts='' jobs=2 tally=1 limit=0 rewrite=1
 while [ $# -gt 0 ]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
@@ -32,6 +33,7 @@ while [ $# -gt 0 ]; do
     --contexts) contexts=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --no-tally) tally=0; shift ;;
+    --tally-only) rewrite=0; shift ;;
     --limit) limit=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
@@ -39,83 +41,112 @@ while [ $# -gt 0 ]; do
 done
 command -v jq >/dev/null || { echo "jq missing: apt-get install -y jq" >&2; exit 2; }
 contexts=$(find_contexts "$contexts")
-[ -n "$binary" ] || binary=$(build_binary)
-binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
-[ -x "$binary" ] || { echo "$binary is not an executable" >&2; exit 2; }
+[ -n "$binary" ] || [ $rewrite = 0 ] || binary=$(build_binary)
+if [ -n "$binary" ]; then
+  binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
+  [ -x "$binary" ] || { echo "$binary is not an executable" >&2; exit 2; }
+fi
 [ -n "$out" ] || out=$ROOT/artifacts/precision/run-$(git -C "$ROOT" rev-parse --short HEAD)
 mkdir -p "$out"; out=$(cd "$out" && pwd)
-rm -rf "${out:?}"/{json,rows,tally} "$out"/*.tsv "$out"/summary.md
-mkdir -p "$out/json" "$out/rows" "$out/tally/before" "$out/tally/after"
+if [ $rewrite = 0 ]; then
+  [ -f "$out/files.tsv" ] && [ -d "$out/tally/after" ] || { echo "--tally-only needs a finished run in $out" >&2; exit 2; }
+  [ -n "$binary" ] || binary=$(cat "$out/binary" 2>/dev/null || true)
+fi
 
-# Row N of INDEX.tsv (header excluded) is file N everywhere below.
-awk -F'\t' -v limit="$limit" 'NR > 1 && (limit == 0 || NR <= limit + 1) { print NR - 1 "\t" $1 "\t" $2 "\t" $3 "\t" $4 }' \
-  "$contexts/INDEX.tsv" >"$out/index.tsv"
-total=$(wc -l <"$out/index.tsv")
-echo "precision run: $total files, $binary, contexts $contexts, out $out" >&2
+# The rewrites: every file of INDEX.tsv, two at a time.
+rewrite_all() {
+  rm -rf "${out:?}"/{json,rows,tally} "$out"/*.tsv "$out"/summary.md
+  mkdir -p "$out/json" "$out/rows" "$out/tally/before" "$out/tally/after"
 
-# One file: the rewrite as JSON, its row and findings, and both texts under their own basename for tally.
-one() {
-  local n corpus repo dockerfile context rc base
-  IFS=$'\t' read -r n corpus repo dockerfile context <<<"$1"
-  cd "$CONTEXTS"
-  rc=0
-  "$BINARY" rewrite "$dockerfile" --context "$context" --format json >"$OUT/json/$n.json" 2>"$OUT/json/$n.err" || rc=$?
-  base=$(basename "$dockerfile")
-  mkdir -p "$OUT/tally/before/$n" "$OUT/tally/after/$n"
-  cat "$dockerfile" >"$OUT/tally/before/$n/$base"  # no executable bit: tally refuses such files
-  local marker; marker=$(generated_marker "$dockerfile")
-  if [ "$rc" -le 1 ] && jq -e '.path' "$OUT/json/$n.json" >/dev/null 2>&1; then
-    jq -j '.rewritten' "$OUT/json/$n.json" >"$OUT/tally/after/$n/$base"
-    jq -r --arg n "$n" --arg corpus "$corpus" --arg repo "$repo" --arg df "$dockerfile" --arg ctx "$context" \
-      --arg rc "$rc" --arg marker "${marker:--}" --arg out "$OUT/rows/$n" '
-      def clean: tostring | gsub("[\t\r\n]+"; " ");
-      [.passes[] | .id as $id | .findings[] | . + {pass: $id}] as $all
-      | [$all[] | select(.kind == "applied")] as $applied
-      | (.role // .imageRole // .image_role // null) as $role
-      | ([$n, $corpus, $repo, $df, $ctx, $rc, (if .changed then "yes" else "no" end),
-          ([.passes[] | select(any(.findings[]; .kind == "applied")) | .id] | if length == 0 then "-" else join(",") end),
-          ($applied | length), ([$applied[] | select(.changesBehaviour)] | length),
-          ([.files[]? | .path + ":" + (if .originalContent == null then "new" else "merge" end)] | if length == 0 then "-" else join(",") end),
-          (if $role == null then "-" elif ($role | type) == "object" then ($role.kind // $role.role // $role.name // ($role | tojson)) | clean else $role | clean end),
-          $marker] | @tsv),
-        ($applied | to_entries[] | [$n, $corpus, .value.pass, "applied", (.key + 1), .value.line,
-          (if .value.changesBehaviour then "yes" else "no" end), (.value.message | clean)] | @tsv),
-        ($all[] | select(.kind != "applied") | [$n, $corpus, .pass, .kind, "-", .line,
-          (if .changesBehaviour then "yes" else "no" end), (.message | clean)] | @tsv)
-      ' "$OUT/json/$n.json" | { IFS= read -r row; printf '%s\n' "$row" >"$OUT/rows/$n.row"; cat >"$OUT/rows/$n.findings"; }
-  else
-    cat "$dockerfile" >"$OUT/tally/after/$n/$base"
-    local message; message=$(tr '\t\r\n' '   ' <"$OUT/json/$n.err" | cut -c1-300)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\tno\t-\t0\t0\t-\t-\t%s\n' "$n" "$corpus" "$repo" "$dockerfile" "$context" "$rc" "${marker:--}" >"$OUT/rows/$n.row"
-    printf '%s\t%s\t-\terror\t-\t-\tno\t%s\n' "$n" "$corpus" "${message:-exit $rc}" >"$OUT/rows/$n.findings"
-  fi
+  # Row N of INDEX.tsv (header excluded) is file N everywhere below.
+  awk -F'\t' -v limit="$limit" 'NR > 1 && (limit == 0 || NR <= limit + 1) { print NR - 1 "\t" $1 "\t" $2 "\t" $3 "\t" $4 }' \
+    "$contexts/INDEX.tsv" >"$out/index.tsv"
+  total=$(wc -l <"$out/index.tsv")
+  echo "precision run: $total files, $binary, contexts $contexts, out $out" >&2
+
+  # One file: the rewrite as JSON, its row and findings, and both texts under their own basename for tally.
+  one() {
+    local n corpus repo dockerfile context rc base
+    IFS=$'\t' read -r n corpus repo dockerfile context <<<"$1"
+    cd "$CONTEXTS"
+    rc=0
+    "$BINARY" rewrite "$dockerfile" --context "$context" --format json >"$OUT/json/$n.json" 2>"$OUT/json/$n.err" || rc=$?
+    base=$(basename "$dockerfile")
+    mkdir -p "$OUT/tally/before/$n" "$OUT/tally/after/$n"
+    cat "$dockerfile" >"$OUT/tally/before/$n/$base"  # no executable bit: tally refuses such files
+    local marker; marker=$(generated_marker "$dockerfile")
+    if [ "$rc" -le 1 ] && jq -e '.path' "$OUT/json/$n.json" >/dev/null 2>&1; then
+      jq -j '.rewritten' "$OUT/json/$n.json" >"$OUT/tally/after/$n/$base"
+      # The JSON's "changed" also counts a proposed .dockerignore; the Dockerfile's own text is compared here.
+      local text_changed=no
+      cmp -s "$OUT/tally/before/$n/$base" "$OUT/tally/after/$n/$base" || text_changed=yes
+      jq -r --arg n "$n" --arg corpus "$corpus" --arg repo "$repo" --arg df "$dockerfile" --arg ctx "$context" \
+        --arg rc "$rc" --arg text "$text_changed" --arg marker "${marker:--}" '
+        def clean: tostring | gsub("[\t\r\n]+"; " ");
+        [.passes[] | .id as $id | .findings[] | . + {pass: $id}] as $all
+        | [$all[] | select(.kind == "applied")] as $applied
+        | (.role // .imageRole // .image_role // null) as $role
+        | ([$n, $corpus, $repo, $df, $ctx, $rc, $text,
+            ([.passes[] | select(any(.findings[]; .kind == "applied")) | .id] | if length == 0 then "-" else join(",") end),
+            ($applied | length), ([$applied[] | select(.changesBehaviour)] | length),
+            ([.files[]? | .path + ":" + (if .originalContent == null then "new" else "merge" end)] | if length == 0 then "-" else join(",") end),
+            (if $role == null then "-" elif ($role | type) == "object" then ($role.kind // $role.role // $role.name // ($role | tojson)) | clean else $role | clean end),
+            $marker] | @tsv),
+          ($applied | to_entries[] | [$n, $corpus, .value.pass, "applied", (.key + 1), .value.line,
+            (if .value.changesBehaviour then "yes" else "no" end), (.value.message | clean)] | @tsv),
+          ($all[] | select(.kind != "applied") | [$n, $corpus, .pass, .kind, "-", .line,
+            (if .changesBehaviour then "yes" else "no" end), (.message | clean)] | @tsv)
+        ' "$OUT/json/$n.json" | { IFS= read -r row; printf '%s\n' "$row" >"$OUT/rows/$n.row"; cat >"$OUT/rows/$n.findings"; }
+    else
+      cat "$dockerfile" >"$OUT/tally/after/$n/$base"
+      local message; message=$(tr '\t\r\n' '   ' <"$OUT/json/$n.err" | cut -c1-300)
+      printf '%s\t%s\t%s\t%s\t%s\t%s\tno\t-\t0\t0\t-\t-\t%s\n' "$n" "$corpus" "$repo" "$dockerfile" "$context" "$rc" "${marker:--}" >"$OUT/rows/$n.row"
+      printf '%s\t%s\t-\terror\t-\t-\tno\t%s\n' "$n" "$corpus" "${message:-exit $rc}" >"$OUT/rows/$n.findings"
+    fi
+  }
+  export -f one generated_marker
+  export BINARY=$binary OUT=$out CONTEXTS=$contexts
+
+  started=$(date +%s)
+  xargs -d '\n' -P "$jobs" -I{} bash -c 'one "$1"' _ {} <"$out/index.tsv"
+  echo "rewrites: $(($(date +%s) - started)) s" >&2
+
+  {
+    printf 'n\tcorpus_file\trepo\tdockerfile\tcontext\texit\tdockerfile_changed\tpasses_changed\tchanges\tbehaviour_flagged\tfiles_proposed\trole\tgenerated_header\n'
+    for n in $(seq 1 "$total"); do cat "$out/rows/$n.row"; done
+  } >"$out/files.tsv"
+  {
+    printf 'n\tcorpus_file\tpass\tkind\tchange_no\tline\tchanges_behaviour\tmessage\n'
+    for n in $(seq 1 "$total"); do cat "$out/rows/$n.findings"; done
+  } >"$out/findings.tsv"
+  rm -rf "$out/rows"
+  echo "$binary" >"$out/binary"
 }
-export -f one generated_marker
-export BINARY=$binary OUT=$out CONTEXTS=$contexts
-
-started=$(date +%s)
-xargs -d '\n' -P "$jobs" -I{} bash -c 'one "$1"' _ {} <"$out/index.tsv"
-echo "rewrites: $(($(date +%s) - started)) s" >&2
-
-{
-  printf 'n\tcorpus_file\trepo\tdockerfile\tcontext\texit\tdockerfile_changed\tpasses_changed\tchanges\tbehaviour_flagged\tfiles_proposed\trole\tgenerated_header\n'
-  for n in $(seq 1 "$total"); do cat "$out/rows/$n.row"; done
-} >"$out/files.tsv"
-{
-  printf 'n\tcorpus_file\tpass\tkind\tchange_no\tline\tchanges_behaviour\tmessage\n'
-  for n in $(seq 1 "$total"); do cat "$out/rows/$n.findings"; done
-} >"$out/findings.tsv"
-rm -rf "$out/rows"
+if [ $rewrite = 1 ]; then rewrite_all; fi
 
 # tally: the same rules, default configuration, on each original and each rewrite. No config discovery
 # (the corpus's own .tally.toml files would differ per repository), no slow checks (they ask registries).
 if [ $tally = 1 ]; then
-  tally_bin=$(bash "$ROOT/scripts/precision/tally.sh" --path)
+  TALLY=$(bash "$ROOT/scripts/precision/tally.sh" --path)
+  # tally stops at the first file it cannot parse, so it runs on chunks of 100 files, and a chunk that fails
+  # again file by file; a file it refuses counts as the pseudo rule tally/parse-error (a rewrite BuildKit
+  # cannot parse is the worst peer finding there is).
+  lint_chunk() {
+    local result
+    if result=$("$TALLY" lint --format json --no-config --slow-checks off --fail-level none "$@" 2>/dev/null) \
+      && printf '%s' "$result" | jq -e '.files' >/dev/null 2>&1; then
+      printf '%s' "$result" | jq -r '.files[] | .file as $f | .violations[] | [($f | split("/")[0]), .rule, .location.start.line] | @tsv'
+    elif [ $# -gt 1 ]; then
+      local file; for file in "$@"; do lint_chunk "$file"; done
+    else
+      printf '%s\ttally/parse-error\t0\n' "${1%%/*}"
+    fi
+  }
+  export -f lint_chunk
+  export TALLY
   for side in before after; do
     (cd "$out/tally/$side" && find . -mindepth 2 -type f | sort -t/ -k2,2n | sed 's|^\./||' \
-      | xargs -d '\n' "$tally_bin" lint --format json --no-config --slow-checks off --fail-level none \
-      | jq -r '.files[] | .file as $f | .violations[] | [($f | split("/")[0]), .rule, .location.start.line] | @tsv' \
-      >"$out/tally/$side.tsv")
+      | xargs -d '\n' -n 100 -P "$jobs" bash -c 'lint_chunk "$@"' _ | sort -t$'\t' -k1,1n -k2,2 -k3,3n >"$out/tally/$side.tsv")
   done
   # Per file and rule where the count rose (tally-rises.tsv), then per rule: findings before and after,
   # the files where it rose, the first five of them (by corpus name) as examples.
