@@ -5,18 +5,20 @@ using System.CommandLine.Invocation;
 namespace DockerOpt.Cli.CommandLine;
 
 /// <summary>
-/// `--help` as System.CommandLine writes it, followed by an "Examples:" section for the command asked about
-/// (System.CommandLine 2.0 has no examples section of its own).
+/// `--help` as System.CommandLine writes it, followed by the command's own sections (verify's exit codes and
+/// probe format) and an "Examples:" section (System.CommandLine 2.0 has neither of its own).
 /// </summary>
 public sealed class ExamplesHelpAction : SynchronousCommandLineAction
 {
     private readonly HelpAction inner;
     private readonly IReadOnlyDictionary<Command, string[]> examples;
+    private readonly IReadOnlyDictionary<Command, string[]> sections;
 
-    public ExamplesHelpAction(HelpAction inner, IReadOnlyDictionary<Command, string[]> examples)
+    public ExamplesHelpAction(HelpAction inner, IReadOnlyDictionary<Command, string[]> examples, IReadOnlyDictionary<Command, string[]>? sections = null)
     {
         this.inner = inner;
         this.examples = examples;
+        this.sections = sections ?? new Dictionary<Command, string[]>();
     }
 
     /// <summary>Like the built-in help: `parse --help` shows help even though PATH is missing.</summary>
@@ -26,6 +28,17 @@ public sealed class ExamplesHelpAction : SynchronousCommandLineAction
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         var exit = inner.Invoke(parseResult);
+        if (sections.TryGetValue(parseResult.CommandResult.Command, out var text) && text.Length > 0)
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            foreach (var line in text)
+            {
+                output.WriteLine(line);
+            }
+
+            output.WriteLine();
+        }
+
         if (examples.TryGetValue(parseResult.CommandResult.Command, out var lines) && lines.Length > 0)
         {
             var output = parseResult.InvocationConfiguration.Output;

@@ -40,11 +40,16 @@ public static class RootCommandFactory
             + "and proves the result by building before and after on a real engine.");
         root.Options.Add(GlobalOptions.Verbose);
         var examples = new Dictionary<Command, string[]> { [root] = RootExamples };
+        var sections = new Dictionary<Command, string[]>();
         foreach (var (factory, commandExamples) in Commands)
         {
             var command = factory.Create(console);
             root.Subcommands.Add(command);
             examples[command] = commandExamples;
+            if (factory is VerifyCommand)
+            {
+                sections[command] = VerifyCommand.HelpSections;
+            }
 
             // A subcommand (ci github) is what the parent's examples show; its --help ends with them too.
             foreach (var subcommand in command.Subcommands)
@@ -56,7 +61,7 @@ public static class RootCommandFactory
         var help = root.Options.OfType<HelpOption>().Single();
         if (help.Action is HelpAction defaultHelp)
         {
-            help.Action = new ExamplesHelpAction(defaultHelp, examples);
+            help.Action = new ExamplesHelpAction(defaultHelp, examples, sections);
         }
 
         return root;

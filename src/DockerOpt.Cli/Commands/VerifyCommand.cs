@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
@@ -16,18 +17,43 @@ namespace DockerOpt.Cli.Commands;
 
 /// <summary>
 /// <c>dockeropt verify [PATH]</c>: rewrites the Dockerfile in memory, builds the original and the rewrite on a real
-/// engine, and shows both side by side (size, pull size, layers, waste, cold and warm build times) with the
-/// outcome of the smoke test or HTTP probe. Exit 0 when the rewrite builds and passes, 1 when it does not,
-/// 3 when the engine or the original is at fault.
+/// engine, and shows both side by side (size as the engine reports it, pull size, layers, waste, cold and warm
+/// build times with their spread) with the outcome of the smoke test or HTTP probe. Exit 0 when the rewrite builds
+/// and passes, 1 when it does not, 2 when the input is at fault (the original included), 3 when the engine is.
 /// </summary>
 public sealed class VerifyCommand : ICommandFactory
 {
     public static readonly string[] Examples =
     [
         "dockeropt verify                                   # build ./Dockerfile before and after, side by side",
-        "dockeropt verify examples/go/Dockerfile --http 8080/healthz",
+        "dockeropt verify examples/go/Dockerfile --http 8080/healthz --expect ok",
+        "dockeropt verify --http 3000/api/health --env NODE_ENV=production --env-file test.env",
         "dockeropt verify --smoke \"node --version\" --bisect  # find the pass to blame if the rewrite breaks it",
+        "dockeropt verify --runs 5 --cold-runs 3            # steadier timings: medians of more runs",
         "dockeropt verify --builder remote --format json    # on a buildx builder, for machines",
+    ];
+
+    /// <summary>What <c>verify --help</c> shows between the options and the examples.</summary>
+    public static readonly string[] HelpSections =
+    [
+        "Checks (each runs on the original first; the rewrite must do the same):",
+        "  --http PORT[/PATH]   PORT is the port the app listens on inside the container, PATH what to GET (default /):",
+        "                       --http 8080/healthz publishes 8080 on a free port of 127.0.0.1 and GETs /healthz until",
+        "                       it answers (up to 1 minute). A 2xx or 3xx answer passes; the rewrite must answer with",
+        "                       the original's status. --expect TEXT: the body must also contain TEXT.",
+        "  --smoke \"CMD ARGS\"   runs as 'docker run IMAGE CMD ARGS'; the same exit code and output are required.",
+        "  --env K=V, --env-file FILE   for every container the checks start (repeatable, as 'docker run').",
+        "",
+        "Timings: the table shows the median of the runs and their range (min-max); a change whose ranges overlap is",
+        "marked \"within noise\". Cold builds run once unless --cold-runs says more (each repeats every download and",
+        "compile); warm rebuilds after a one-line source edit run --runs times (default 3), alternating the two images.",
+        "",
+        "Exit codes:",
+        "  0  the rewrite builds and passes every check (or no pass changes the Dockerfile)",
+        "  1  the rewrite does not build, or it fails a check that the original passes",
+        "  2  bad input: a Dockerfile or option that cannot be used, or an ORIGINAL that does not build or fails its own",
+        "     check (verify stops right there, before the rewrite is built: fix the Dockerfile or the check first)",
+        "  3  the engine failed (no docker, no daemon, a timeout), an internal error, or the run was cancelled",
     ];
 
     public Command Create(CliConsole console)
@@ -37,7 +63,12 @@ public sealed class VerifyCommand : ICommandFactory
         var engine = EngineCommandOptions.Engine();
         var builder = new Option<string?>("--builder") { Description = "Build with this docker buildx builder (remote or Kubernetes BuildKit)" };
         var smoke = new Option<string?>("--smoke") { Description = "Run \"CMD ARGS\" in both images: same exit code and output required" };
-        var http = new Option<string?>("--http") { Description = "Start both images and GET PORT[/path]: both must answer" };
+        var http = new Option<string?>("--http") { Description = "Start both images and GET PORT[/PATH], e.g. 8080/healthz: both must answer alike (see below)" };
+        var expect = new Option<string?>("--expect") { Description = "With --http: the response body must contain TEXT" };
+        var env = new Option<string[]>("--env") { Description = "K=V (or K, taken from here) for the check containers; repeatable", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var envFile = new Option<string[]>("--env-file") { Description = "A file of K=V lines for the check containers; repeatable", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false };
+        var runs = new Option<int>("--runs") { Description = "Warm rebuilds per image; the median and spread are shown", DefaultValueFactory = _ => 3 };
+        var coldRuns = new Option<int>("--cold-runs") { Description = "Cold builds per image; the median and spread are shown", DefaultValueFactory = _ => 1 };
         var timeout = new Option<string>("--timeout") { Description = "Longest time for each build or check (e.g. 90s, 10m)", DefaultValueFactory = _ => "10m" };
         var keepImages = new Option<bool>("--keep-images") { Description = "Leave the built images in the engine" };
         var bisect = new Option<bool>("--bisect") { Description = "When the rewrite fails, find the pass that broke it" };
@@ -46,11 +77,16 @@ public sealed class VerifyCommand : ICommandFactory
         var format = EngineCommandOptions.Format();
         var command = new Command("verify", "Build the original and the rewrite on a real engine and prove the rewrite works and is smaller")
         {
-            path, engine, builder, smoke, http, timeout, keepImages, bisect, noWarm, format,
+            path, engine, builder, smoke, http, expect, env, envFile, timeout, runs, coldRuns, keepImages, bisect, noWarm, format,
         };
         passOptions.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
+            if (parseResult.GetValue(expect) is not null && parseResult.GetValue(http) is null)
+            {
+                throw new UserInputException("dockeropt: --expect checks the body of the --http answer: give --http PORT[/PATH] too");
+            }
+
             var options = new VerifyOptions(
                 parseResult.GetValue(path) ?? "Dockerfile",
                 parseResult.GetValue(passOptions.Context),
@@ -58,7 +94,11 @@ public sealed class VerifyCommand : ICommandFactory
                 EngineCommandOptions.ParseEngine(parseResult.GetValue(engine), parseResult.GetValue(builder)),
                 parseResult.GetValue(smoke),
                 parseResult.GetValue(http),
+                parseResult.GetValue(expect),
+                ParseContainerSettings(console, parseResult.GetValue(env) ?? [], parseResult.GetValue(envFile) ?? []),
                 EngineCommandOptions.ParseDuration(parseResult.GetValue(timeout) ?? "10m", "--timeout"),
+                AtLeastOne(parseResult.GetValue(runs), "--runs"),
+                AtLeastOne(parseResult.GetValue(coldRuns), "--cold-runs"),
                 parseResult.GetValue(keepImages),
                 parseResult.GetValue(bisect),
                 !parseResult.GetValue(noWarm),
@@ -114,7 +154,7 @@ public sealed class VerifyCommand : ICommandFactory
         }
         else
         {
-            EngineVerifyReport.Render(EngineConsole.For(console.Out, console.IsTerminal), display, report);
+            EngineVerifyReport.Render(EngineConsole.For(console.Out, console.IsTerminal), display, report, options.Engine.ExecutableOrDefault);
         }
 
         return report.Passed ? ExitCodes.Success : ExitCodes.ChangesPendingOrCheckFailed;
@@ -136,7 +176,7 @@ public sealed class VerifyCommand : ICommandFactory
             : CommandLineSplitter.Split(options.Smoke) ?? throw new UserInputException($"dockeropt: --smoke {options.Smoke}: a quote is not closed");
         var http = options.Http is null
             ? null
-            : HttpProbe.Parse(options.Http) ?? throw new UserInputException($"dockeropt: --http {options.Http}: expected PORT or PORT/path, e.g. 8080/health");
+            : HttpProbe.Parse(options.Http) ?? throw new UserInputException($"dockeropt: --http {options.Http}: expected PORT or PORT/PATH, e.g. 8080/healthz");
 
         var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, plan.Config));
         var buildContext = new FileSystemBuildContext(plan.ContextRoot);
@@ -144,8 +184,11 @@ public sealed class VerifyCommand : ICommandFactory
         return new VerifyRequest(file.FullPath, plan.ContextRoot, result.RewrittenText)
         {
             SmokeCommand = smoke is null ? null : [.. smoke],
-            Http = http,
+            Http = http is null ? null : http with { Expect = options.Expect },
+            Container = options.Container,
             Timeout = options.Timeout,
+            WarmRuns = options.WarmRuns,
+            ColdRuns = options.ColdRuns,
             KeepImages = options.KeepImages,
             Bisect = options.Bisect,
             MeasureWarmRebuild = options.MeasureWarmRebuild,
@@ -159,6 +202,31 @@ public sealed class VerifyCommand : ICommandFactory
         };
     }
 
+    private static int AtLeastOne(int value, string option) =>
+        value >= 1 ? value : throw new UserInputException($"dockeropt: {option} {value}: expected a number of runs, 1 or more");
+
+    /// <summary>
+    /// <c>--env</c> as docker takes it (<c>K=V</c>, or <c>K</c> to pass this process's value on), and <c>--env-file</c>
+    /// paths checked here, so a typo is bad input before anything is built rather than an engine error later.
+    /// </summary>
+    private static ContainerSettings ParseContainerSettings(CliConsole console, string[] environment, string[] files)
+    {
+        foreach (var variable in environment)
+        {
+            var equals = variable.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? variable : variable[..equals];
+            if (name.Length == 0 || name.Any(char.IsWhiteSpace))
+            {
+                throw new UserInputException($"dockeropt: --env '{variable}': expected NAME=value or NAME");
+            }
+        }
+
+        var resolved = files.Select(file => File.Exists(console.Resolve(file))
+            ? console.Resolve(file)
+            : throw new UserInputException($"dockeropt: --env-file {file}: no such file")).ToImmutableArray();
+        return new ContainerSettings { Environment = [.. environment], EnvironmentFiles = resolved };
+    }
+
     private sealed record VerifyOptions(
         string Path,
         string? Context,
@@ -166,7 +234,11 @@ public sealed class VerifyCommand : ICommandFactory
         EngineOptions Engine,
         string? Smoke,
         string? Http,
+        string? Expect,
+        ContainerSettings Container,
         TimeSpan Timeout,
+        int WarmRuns,
+        int ColdRuns,
         bool KeepImages,
         bool Bisect,
         bool MeasureWarmRebuild,

@@ -28,14 +28,16 @@ public static class EngineConsole
     }
 
     /// <summary>
-    /// Prints an engine failure as one line and returns the exit code: 2 when the user named an image that is not
-    /// there (bad input), 3 for everything else (the engine or the original is at fault).
+    /// Prints an engine failure as one line and returns the exit code: 2 when the input is at fault (an image name
+    /// that is not there, or an original Dockerfile that does not build or fails its own check), 3 when the engine is.
     /// </summary>
     public static int ReportEngineFailure(CliConsole console, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(exception);
         console.Error.WriteLine($"dockeropt: {exception.Message}");
-        return exception is Engine.Errors.ImageNotFoundException ? ExitCodes.BadInput : ExitCodes.InternalOrEngineFailure;
+        return exception is Engine.Errors.ImageNotFoundException or Engine.Errors.OriginalBuildFailedException or Engine.Errors.OriginalCheckFailedException
+            ? ExitCodes.BadInput
+            : ExitCodes.InternalOrEngineFailure;
     }
 }

@@ -4,7 +4,12 @@ using DockerOpt.Engine.Verification;
 
 namespace DockerOpt.Cli.Rendering;
 
-/// <summary>The JSON form of <c>dockeropt verify</c> (sizes in bytes, times in seconds).</summary>
+/// <summary>
+/// The JSON form of <c>dockeropt verify</c> (sizes in bytes, times in seconds). <c>engineSizeBytes</c> is the size the
+/// engine reports (<c>docker images</c>), <c>pullSizeBytes</c> the gzip-compressed layers; each build time has its
+/// median, range and samples, and <c>changes</c> says by how much the rewrite differs and whether a time's change is
+/// within noise.
+/// </summary>
 public static class EngineVerifyJson
 {
     public static void Write(Utf8JsonWriter writer, string dockerfile, VerifyReport report)
@@ -24,6 +29,15 @@ public static class EngineVerifyJson
         else
         {
             writer.WriteNullValue();
+        }
+
+        if (report.Rewrite is { } after)
+        {
+            WriteChanges(writer, report.Original, after);
+        }
+        else
+        {
+            writer.WriteNull("changes");
         }
 
         writer.WriteString("rewriteBuildLog", report.RewriteBuildLog);
@@ -79,23 +93,75 @@ public static class EngineVerifyJson
     {
         writer.WriteStartObject();
         writer.WriteString("tag", measurement.Tag);
-        writer.WriteNumber("uncompressedSize", measurement.UncompressedSize);
-        writer.WriteNumber("compressedSize", measurement.CompressedSize);
+        writer.WriteNumber("engineSizeBytes", measurement.EngineSize);
+        writer.WriteNumber("pullSizeBytes", measurement.PullSize);
         writer.WriteNumber("layers", measurement.LayerCount);
         writer.WriteNumber("wastedBytes", measurement.WastedBytes);
         writer.WriteNumber("efficiency", Math.Round(measurement.Efficiency, 6));
-        writer.WriteNumber("coldBuildSeconds", Math.Round(measurement.ColdBuild.TotalSeconds, 2));
-        if (measurement.WarmRebuild is { } warm)
-        {
-            writer.WriteNumber("warmRebuildSeconds", Math.Round(warm.TotalSeconds, 2));
-        }
-        else
-        {
-            writer.WriteNull("warmRebuildSeconds");
-        }
+        WriteTimes(writer, "coldBuild", measurement.ColdBuild);
+        WriteTimes(writer, "warmRebuild", measurement.WarmRebuild);
 
         writer.WritePropertyName("config");
         EngineInspectJson.WriteConfig(writer, measurement.Config);
         writer.WriteEndObject();
     }
+
+    private static void WriteTimes(Utf8JsonWriter writer, string name, BuildTimes? times)
+    {
+        if (times is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        writer.WriteNumber("medianSeconds", Seconds(times.Median));
+        writer.WriteNumber("minSeconds", Seconds(times.Min));
+        writer.WriteNumber("maxSeconds", Seconds(times.Max));
+        writer.WriteStartArray("samplesSeconds");
+        foreach (var sample in times.Samples)
+        {
+            writer.WriteNumberValue(Seconds(sample));
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteChanges(Utf8JsonWriter writer, ImageMeasurement original, ImageMeasurement rewrite)
+    {
+        writer.WriteStartObject("changes");
+        WritePercent(writer, "engineSizePercent", original.EngineSize, rewrite.EngineSize);
+        WritePercent(writer, "pullSizePercent", original.PullSize, rewrite.PullSize);
+        WriteTimeChange(writer, "coldBuild", original.ColdBuild, rewrite.ColdBuild);
+        WriteTimeChange(writer, "warmRebuild", original.WarmRebuild, rewrite.WarmRebuild);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTimeChange(Utf8JsonWriter writer, string name, BuildTimes? original, BuildTimes? rewrite)
+    {
+        if (original is null || rewrite is null)
+        {
+            writer.WriteNull(name + "Percent");
+            writer.WriteNull(name + "WithinNoise");
+            return;
+        }
+
+        WritePercent(writer, name + "Percent", original.Median.Ticks, rewrite.Median.Ticks);
+        writer.WriteBoolean(name + "WithinNoise", original.IsWithinNoiseOf(rewrite));
+    }
+
+    private static void WritePercent(Utf8JsonWriter writer, string name, long before, long after)
+    {
+        if (before == 0)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteNumber(name, Math.Round((after - before) * 100.0 / before, 2));
+        }
+    }
+
+    private static double Seconds(TimeSpan value) => Math.Round(value.TotalSeconds, 2);
 }

@@ -7,10 +7,14 @@ using Spectre.Console;
 
 namespace DockerOpt.Cli.Rendering;
 
-/// <summary>The text form of <c>dockeropt verify</c>: both images side by side, the checks, and the verdict.</summary>
+/// <summary>
+/// The text form of <c>dockeropt verify</c>: both images side by side, the checks, and the verdict. Sizes are the
+/// engine's own figure (what <c>docker images</c> shows) and the pull size; times are medians with their range, and
+/// a change smaller than the spread is called "within noise".
+/// </summary>
 public static class EngineVerifyReport
 {
-    public static void Render(IAnsiConsole console, string dockerfile, VerifyReport report)
+    public static void Render(IAnsiConsole console, string dockerfile, VerifyReport report, string engine = "docker")
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(report);
@@ -20,13 +24,17 @@ public static class EngineVerifyReport
         table.Columns[1].RightAligned();
         table.Columns[2].RightAligned();
         table.Columns[3].RightAligned();
-        AddSize(table, "size (uncompressed)", original.UncompressedSize, rewrite?.UncompressedSize);
-        AddSize(table, "pull size (gzip)", original.CompressedSize, rewrite?.CompressedSize);
+        AddSize(table, $"size ({Markup.Escape(engine)} images)", original.EngineSize, rewrite?.EngineSize);
+        AddSize(table, "pull size (gzip layers)", original.PullSize, rewrite?.PullSize);
         table.AddRow("layers", Count(original.LayerCount), rewrite is null ? "-" : Count(rewrite.LayerCount), rewrite is null ? "" : Delta(rewrite.LayerCount - original.LayerCount));
         AddSize(table, "wasted", original.WastedBytes, rewrite?.WastedBytes);
         table.AddRow("efficiency", Score(original.Efficiency), rewrite is null ? "-" : Score(rewrite.Efficiency), "");
         AddTime(table, "cold build", original.ColdBuild, rewrite?.ColdBuild);
         AddTime(table, report.WarmEditFile is null ? "warm rebuild" : $"warm rebuild (edit {Markup.Escape(report.WarmEditFile)})", original.WarmRebuild, rewrite?.WarmRebuild);
+        if (new[] { original.ColdBuild, rewrite?.ColdBuild, original.WarmRebuild, rewrite?.WarmRebuild }.Any(static times => times?.HasSpread == true))
+        {
+            table.Caption("times: median of the runs (min-max); a change is \"within noise\" when the two ranges overlap");
+        }
         console.Write(table);
 
         if (report.WarmRebuildNote is not null)
@@ -84,14 +92,41 @@ public static class EngineVerifyReport
         }
 
         var checks = report.Checks.IsEmpty ? "builds (no --smoke or --http check was given)" : "builds and passes " + string.Join(" and ", report.Checks.Select(static check => "the " + check.Name));
-        return $"[green]verify: passed[/]: the rewrite {Markup.Escape(checks)}; size {Percent(report.Original.UncompressedSize, rewrite.UncompressedSize)}, pull size {Percent(report.Original.CompressedSize, rewrite.CompressedSize)}";
+        return $"[green]verify: passed[/]: the rewrite {Markup.Escape(checks)}; size {Percent(report.Original.EngineSize, rewrite.EngineSize)}, pull size {Percent(report.Original.PullSize, rewrite.PullSize)}";
     }
 
     private static void AddSize(Table table, string label, long original, long? rewrite) =>
         table.AddRow(label, ByteSize.Format(original), rewrite is { } value ? ByteSize.Format(value) : "-", rewrite is { } after ? Percent(original, after) : "");
 
-    private static void AddTime(Table table, string label, TimeSpan? original, TimeSpan? rewrite) =>
-        table.AddRow(label, Seconds(original), Seconds(rewrite), original is { } before && rewrite is { } after ? Percent(before.Ticks, after.Ticks) : "");
+    private static void AddTime(Table table, string label, BuildTimes? original, BuildTimes? rewrite) =>
+        table.AddRow(Runs(label, original, rewrite), Times(original), Times(rewrite), TimeChange(original, rewrite));
+
+    /// <summary>The change of the medians, and whether it is within the noise of the runs.</summary>
+    public static string TimeChange(BuildTimes? original, BuildTimes? rewrite)
+    {
+        if (original is null || rewrite is null)
+        {
+            return "";
+        }
+
+        var change = Percent(original.Median.Ticks, rewrite.Median.Ticks);
+        return original.IsWithinNoiseOf(rewrite) ? change + " (within noise)" : change;
+    }
+
+    /// <summary><c>2.4 s</c> for one run, <c>2.4 s (2.1-2.9)</c> for several: the median and the range.</summary>
+    public static string Times(BuildTimes? times) =>
+        times switch
+        {
+            null => "-",
+            { HasSpread: false } => Seconds(times.Median),
+            _ => $"{Seconds(times.Median)} ({Number(times.Min)}-{Number(times.Max)})",
+        };
+
+    private static string Runs(string label, BuildTimes? original, BuildTimes? rewrite)
+    {
+        var runs = Math.Max(original?.Samples.Length ?? 0, rewrite?.Samples.Length ?? 0);
+        return runs > 1 ? string.Create(CultureInfo.InvariantCulture, $"{label}, median of {runs}") : label;
+    }
 
     private static string Percent(long before, long after) =>
         before == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{(after - before) * 100.0 / before:+0.0;-0.0;0.0}%");
@@ -102,6 +137,7 @@ public static class EngineVerifyReport
 
     private static string Score(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Seconds(TimeSpan? value) =>
-        value is { } time ? time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "-";
+    private static string Seconds(TimeSpan value) => Number(value) + " s";
+
+    private static string Number(TimeSpan value) => value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -5,4 +5,10 @@ public sealed record BuildResult(bool Succeeded, int ExitCode, TimeSpan Duration
 {
     /// <summary>The tag the image got (only meaningful when <see cref="Succeeded"/>).</summary>
     public string Tag { get; init; } = "";
+
+    /// <summary>
+    /// The image's id (<c>sha256:...</c>) as the engine wrote it with <c>--iidfile</c>, or null when it wrote none.
+    /// A tag moves to the next image built with it; the id keeps naming this one, so clean-up can find it.
+    /// </summary>
+    public string? ImageId { get; init; }
 }

@@ -39,32 +39,54 @@ public sealed class ContainerEngine
 
     /// <summary>
     /// Builds an image. A failing build is a result, not an exception (the caller decides whose fault it is);
-    /// only engine-level problems and timeouts throw. Each step the build announces goes to <paramref name="progress"/>.
+    /// only engine-level problems and timeouts throw. Whenever the set of running steps changes, it goes to
+    /// <paramref name="progress"/>. The result carries the image id the engine wrote with <c>--iidfile</c>.
     /// </summary>
-    public async Task<BuildResult> BuildAsync(BuildRequest request, TimeSpan timeout, IProgress<BuildStep>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<BuildResult> BuildAsync(BuildRequest request, TimeSpan timeout, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await _runner.RunAsync(
-            $"building {request.DockerfilePath}",
-            EngineArguments.Build(Options, request),
-            timeout,
-            cancellationToken,
-            onErrorLine: line => Report(progress, line),
-            onOutputLine: line => Report(progress, line)).ConfigureAwait(false);
-        var log = result.StandardError + result.StandardOutput;
-        return new BuildResult(result.ExitCode == 0, result.ExitCode, result.Duration, EngineCommandRunner.Tail(log, 12)) { Tag = request.Tag };
+        var running = new RunningBuildSteps();
+        void Observe(string line)
+        {
+            if (running.Observe(line))
+            {
+                progress?.Report(new BuildProgress(running.Current));
+            }
+        }
+
+        var imageIdFile = Path.Combine(Path.GetTempPath(), "dockeropt-iid-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = await _runner.RunAsync(
+                $"building {request.DockerfilePath}",
+                EngineArguments.Build(Options, request, imageIdFile),
+                timeout,
+                cancellationToken,
+                onErrorLine: Observe,
+                onOutputLine: Observe).ConfigureAwait(false);
+            var log = result.StandardError + result.StandardOutput;
+            return new BuildResult(result.ExitCode == 0, result.ExitCode, result.Duration, EngineCommandRunner.Tail(log, 12))
+            {
+                Tag = request.Tag,
+                ImageId = ReadImageId(imageIdFile),
+            };
+        }
+        finally
+        {
+            File.Delete(imageIdFile);
+        }
     }
 
     /// <summary>
     /// Runs <paramref name="command"/> in a fresh container of <paramref name="image"/> (as <c>docker run IMAGE ARGS</c>:
     /// the arguments replace CMD, the ENTRYPOINT stays) and captures its output and exit code.
     /// </summary>
-    public async Task<RunResult> RunAsync(string image, IReadOnlyList<string> command, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<RunResult> RunAsync(string image, IReadOnlyList<string> command, TimeSpan timeout, ContainerSettings? settings = null, CancellationToken cancellationToken = default)
     {
         var name = NewContainerName();
         try
         {
-            var result = await _runner.RunAsync($"running {image}", EngineArguments.Run(name, image, command), timeout, cancellationToken)
+            var result = await _runner.RunAsync($"running {image}", EngineArguments.Run(name, image, command, settings), timeout, cancellationToken)
                 .ConfigureAwait(false);
             return new RunResult(result.ExitCode, result.StandardOutput, result.StandardError, result.Duration);
         }
@@ -80,13 +102,13 @@ public sealed class ContainerEngine
     /// Starts <paramref name="image"/> in the background with the probed port published on 127.0.0.1, GETs the
     /// path until it answers or <paramref name="timeout"/> passes, then removes the container.
     /// </summary>
-    public async Task<HttpProbeResult> ProbeHttpAsync(string image, HttpProbe probe, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<HttpProbeResult> ProbeHttpAsync(string image, HttpProbe probe, TimeSpan timeout, ContainerSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(probe);
         var name = NewContainerName();
         try
         {
-            var started = await _runner.RunAsync($"starting {image}", EngineArguments.RunDetached(name, image, probe.Port), ShortCommandTimeout, cancellationToken)
+            var started = await _runner.RunAsync($"starting {image}", EngineArguments.RunDetached(name, image, probe.Port, settings), ShortCommandTimeout, cancellationToken)
                 .ConfigureAwait(false);
             if (started.ExitCode != 0)
             {
@@ -101,10 +123,10 @@ public sealed class ContainerEngine
             }
 
             var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{hostPort}{probe.Path}"));
-            var (status, failure) = await GetWithRetriesAsync(uri, timeout, cancellationToken).ConfigureAwait(false);
+            var (status, body, failure) = await GetWithRetriesAsync(uri, timeout, cancellationToken).ConfigureAwait(false);
             var logs = await _runner.RunAsync($"reading the logs of {image}", EngineArguments.Logs(name, 20), ShortCommandTimeout, cancellationToken)
                 .ConfigureAwait(false);
-            return new HttpProbeResult(status, failure, EngineCommandRunner.Tail(logs.StandardOutput + logs.StandardError, 10));
+            return new HttpProbeResult(status, failure, EngineCommandRunner.Tail(logs.StandardOutput + logs.StandardError, 10)) { Body = body };
         }
         finally
         {
@@ -155,10 +177,51 @@ public sealed class ContainerEngine
         return ImageConfig.FromJson(document.RootElement);
     }
 
+    /// <summary>The image's size in bytes as the engine reports it: the figure <c>docker images</c> shows.</summary>
+    public async Task<long> GetImageSizeAsync(string image, CancellationToken cancellationToken = default)
+    {
+        var result = await _runner.RunCheckedAsync($"asking the size of {image}", EngineArguments.ImageSize(image), ShortCommandTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        return long.TryParse(result.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            ? size
+            : throw new EngineCommandFailedException($"asking the size of {image}", 0, $"the engine answered '{result.StandardOutput.Trim()}', not a number of bytes");
+    }
+
+    /// <summary>The full ids of every image in the engine now.</summary>
+    public async Task<IReadOnlySet<string>> ListImageIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await _runner.RunCheckedAsync("listing the images", EngineArguments.ImageIds(), ShortCommandTimeout, cancellationToken).ConfigureAwait(false);
+        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Removes a tag; a tag that is already gone is not an error.</summary>
     public async Task RemoveImageAsync(string image, CancellationToken cancellationToken = default)
     {
         await _runner.RunAsync($"removing {image}", EngineArguments.RemoveImage(image), ShortCommandTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes the image with this id if no tag names it any more; an image that is gone is not an error. An image
+    /// that still has a tag is someone else's too (a build that produced the same image, or a base image that a
+    /// Dockerfile did not change) and is left alone. True when it is gone afterwards.
+    /// </summary>
+    public async Task<bool> RemoveUntaggedImageAsync(string imageId, CancellationToken cancellationToken = default)
+    {
+        var tags = await _runner.RunAsync($"listing the tags of {imageId}", EngineArguments.ImageTags(imageId), ShortCommandTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        if (tags.ExitCode != 0)
+        {
+            return true;
+        }
+
+        if (!IsEmptyJsonArray(tags.StandardOutput))
+        {
+            return false;
+        }
+
+        var removed = await _runner.RunAsync($"removing {imageId}", EngineArguments.RemoveImageById(imageId), ShortCommandTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        return removed.ExitCode == 0;
     }
 
     /// <summary>Parses <c>docker port</c> output (<c>127.0.0.1:49153</c>, possibly one line per address).</summary>
@@ -177,7 +240,10 @@ public sealed class ContainerEngine
         return null;
     }
 
-    private static async Task<(int? Status, string? Failure)> GetWithRetriesAsync(Uri uri, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>How much of a probe's response body is kept (enough for any <c>--expect</c> a person would type).</summary>
+    public const int MaxProbeBodyChars = 64 * 1024;
+
+    private static async Task<(int? Status, string Body, string? Failure)> GetWithRetriesAsync(Uri uri, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
@@ -188,7 +254,8 @@ public sealed class ContainerEngine
             try
             {
                 using var response = await client.GetAsync(uri, cancellationToken).ConfigureAwait(false);
-                return ((int)response.StatusCode, null);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                return ((int)response.StatusCode, body.Length <= MaxProbeBodyChars ? body : body[..MaxProbeBodyChars], null);
             }
             catch (HttpRequestException ex)
             {
@@ -203,7 +270,7 @@ public sealed class ContainerEngine
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
         }
 
-        return (null, $"{uri} did not answer within {timeout.TotalSeconds:0}s ({lastFailure})");
+        return (null, "", $"{uri} did not answer within {timeout.TotalSeconds:0}s ({lastFailure})");
     }
 
     private async Task RemoveContainerQuietlyAsync(string name)
@@ -220,11 +287,30 @@ public sealed class ContainerEngine
         }
     }
 
-    private static void Report(IProgress<BuildStep>? progress, string line)
+    private static string? ReadImageId(string imageIdFile)
     {
-        if (progress is not null && BuildProgressParser.Parse(line) is { } step)
+        try
         {
-            progress.Report(step);
+            var id = File.ReadAllText(imageIdFile).Trim();
+            return id.Length > 0 ? id : null;
+        }
+        catch (IOException)
+        {
+            // An engine or builder that writes no id file: clean-up falls back to the tag.
+            return null;
+        }
+    }
+
+    private static bool IsEmptyJsonArray(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind is JsonValueKind.Null || (document.RootElement.ValueKind is JsonValueKind.Array && document.RootElement.GetArrayLength() == 0);
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

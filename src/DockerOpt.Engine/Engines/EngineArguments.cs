@@ -11,8 +11,9 @@ public static class EngineArguments
     /// <summary>
     /// A BuildKit build. With a named builder it goes through <c>buildx build --builder NAME --load</c>, so the
     /// image lands in the local store where it can be saved and run. Podman has no BuildKit progress flag.
+    /// With <paramref name="imageIdFile"/> the engine writes the new image's id there (<c>--iidfile</c>, docker and podman).
     /// </summary>
-    public static IReadOnlyList<string> Build(EngineOptions options, BuildRequest request)
+    public static IReadOnlyList<string> Build(EngineOptions options, BuildRequest request, string? imageIdFile = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(request);
@@ -32,6 +33,11 @@ public static class EngineArguments
         }
 
         arguments.AddRange(["-f", request.DockerfilePath, "--tag", request.Tag]);
+        if (imageIdFile is not null)
+        {
+            arguments.AddRange(["--iidfile", imageIdFile]);
+        }
+
         if (request.NoCache)
         {
             arguments.Add("--no-cache");
@@ -42,19 +48,19 @@ public static class EngineArguments
     }
 
     /// <summary>Runs a command in a fresh container and removes it afterwards. Never pulls: only local images count.</summary>
-    public static IReadOnlyList<string> Run(string containerName, string image, IReadOnlyList<string> command)
+    public static IReadOnlyList<string> Run(string containerName, string image, IReadOnlyList<string> command, ContainerSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return ["run", "--rm", "--name", containerName, "--pull=never", image, .. command];
+        return ["run", "--rm", "--name", containerName, "--pull=never", .. Settings(settings), image, .. command];
     }
 
     /// <summary>
     /// Starts a container in the background with the probed port published on a free port of the loopback
     /// interface only (<c>127.0.0.1::PORT</c>), so nothing is exposed beyond this machine.
     /// </summary>
-    public static IReadOnlyList<string> RunDetached(string containerName, string image, int containerPort) =>
+    public static IReadOnlyList<string> RunDetached(string containerName, string image, int containerPort, ContainerSettings? settings = null) =>
         ["run", "--detach", "--name", containerName, "--pull=never", "--publish",
-            string.Create(CultureInfo.InvariantCulture, $"127.0.0.1::{containerPort}"), image];
+            string.Create(CultureInfo.InvariantCulture, $"127.0.0.1::{containerPort}"), .. Settings(settings), image];
 
     /// <summary>Asks which host address the container port was published on.</summary>
     public static IReadOnlyList<string> Port(string containerName, int containerPort) =>
@@ -71,8 +77,23 @@ public static class EngineArguments
     /// <summary>The runtime configuration (Cmd, Entrypoint, ExposedPorts, User, Env, WorkingDir) as JSON.</summary>
     public static IReadOnlyList<string> InspectConfig(string image) => ["image", "inspect", "--format", "{{json .Config}}", image];
 
+    /// <summary>The image's size as the engine reports it (<c>docker images</c> shows the same figure), in bytes.</summary>
+    public static IReadOnlyList<string> ImageSize(string image) => ["image", "inspect", "--format", "{{.Size}}", image];
+
+    /// <summary>The full ids of every image in the engine, intermediate ones included, one per line.</summary>
+    public static IReadOnlyList<string> ImageIds() => ["images", "--all", "--quiet", "--no-trunc"];
+
+    /// <summary>The tags an image (named by id) still has, as a JSON array.</summary>
+    public static IReadOnlyList<string> ImageTags(string image) => ["image", "inspect", "--format", "{{json .RepoTags}}", image];
+
     /// <summary>Removes a tag dockeropt created (other tags of the same image are left alone).</summary>
     public static IReadOnlyList<string> RemoveImage(string image) => ["image", "rm", "--force", image];
+
+    /// <summary>
+    /// Removes an image by id without <c>--force</c>: the engine refuses while a container uses it or while it has
+    /// tags in more than one repository, so an image someone else also holds survives.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveImageById(string imageId) => ["image", "rm", imageId];
 
     /// <summary>A cheap call that needs the daemon, to tell "no engine" from "no daemon" before any build starts.</summary>
     public static IReadOnlyList<string> ServerVersion(EngineOptions options)
@@ -81,5 +102,20 @@ public static class EngineArguments
         return options.Kind == EngineKind.Podman
             ? ["info", "--format", "{{.Version.Version}}"]
             : ["version", "--format", "{{.Server.Version}}"];
+    }
+
+    private static IEnumerable<string> Settings(ContainerSettings? settings)
+    {
+        foreach (var variable in settings?.Environment ?? [])
+        {
+            yield return "--env";
+            yield return variable;
+        }
+
+        foreach (var file in settings?.EnvironmentFiles ?? [])
+        {
+            yield return "--env-file";
+            yield return file;
+        }
     }
 }

@@ -4,10 +4,13 @@ namespace DockerOpt.Engine.Engines;
 
 /// <summary>
 /// An HTTP check of a running container: the container port to publish and the path to GET
-/// (<c>--http 8080/health</c>).
+/// (<c>--http 8080/health</c>), and optionally a text the response body must contain (<c>--expect ok</c>).
 /// </summary>
 public sealed record HttpProbe(int Port, string Path)
 {
+    /// <summary>Text the response body must contain (ordinal, case-sensitive); null checks the status only.</summary>
+    public string? Expect { get; init; }
+
     /// <summary>Parses <c>PORT</c> or <c>PORT/path</c>; null when the text is not of that form.</summary>
     public static HttpProbe? Parse(string text)
     {

@@ -9,12 +9,13 @@ using DockerOpt.Engine.Errors;
 namespace DockerOpt.Engine.Verification;
 
 /// <summary>
-/// Proves a rewrite on a real engine: builds the original and the rewrite cold, measures both images from
-/// their own data, runs the smoke command or HTTP probe on both, compares the runtime settings, times a
-/// rebuild after a one-line source edit, and (on request) finds the pass that broke a failing rewrite.
-/// The user's files are never touched: the rewrite is built from a temp file and the warm-rebuild edit
-/// happens in a temp copy of the context. Images and temp files are removed at the end, also when the
-/// run is cancelled, unless <see cref="VerifyRequest.KeepImages"/>.
+/// Proves a rewrite on a real engine: builds the original and checks it at once (a broken original or check stops
+/// the run before anything else is built), builds the rewrite and runs the same smoke command or HTTP probe on it,
+/// measures both images, compares the runtime settings, times rebuilds after a one-line source edit (the median of
+/// several runs), and (on request) finds the pass that broke a failing rewrite. The user's files are never touched:
+/// the rewrite is built from a temp file and the warm-rebuild edit happens in a temp copy of the context. Every
+/// image the run built is removed at the end by its id, also when the run fails or is cancelled, except the
+/// measured ones with <see cref="VerifyRequest.KeepImages"/>.
 /// </summary>
 public sealed class Verifier(ContainerEngine engine)
 {
@@ -32,17 +33,20 @@ public sealed class Verifier(ContainerEngine engine)
         }
     }
 
-    /// <summary>The state of one verification: its temp folder, the tags it created, its clock.</summary>
+    /// <summary>The state of one verification: its temp folder, the images it built, its clock.</summary>
     private sealed class Run(ContainerEngine engine, VerifyRequest request, IProgress<VerifyProgress>? progress)
     {
         private readonly string _id = Guid.NewGuid().ToString("N")[..10];
-        private readonly List<string> _tags = [];
+        private readonly List<BuiltImage> _images = [];
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private IReadOnlySet<string> _imagesBefore = new HashSet<string>();
         private string? _tempDirectory;
+        private Baseline? _baseline;
 
         public async Task<VerifyReport> ExecuteAsync(CancellationToken cancellationToken)
         {
             await engine.GetServerVersionAsync(cancellationToken).ConfigureAwait(false);
+            _imagesBefore = await engine.ListImageIdsAsync(cancellationToken).ConfigureAwait(false);
             _tempDirectory = Directory.CreateTempSubdirectory("dockeropt-verify-").FullName;
             var rewritePath = WriteRewrite("rewrite", request.RewrittenText);
 
@@ -53,28 +57,27 @@ public sealed class Verifier(ContainerEngine engine)
                 throw new OriginalBuildFailedException(request.DockerfilePath, originalBuild.LogTail);
             }
 
+            // A broken original (or a check that does not fit it) is found now, before the rewrite is built and anything is measured.
+            _baseline = await CheckOriginalAsync(originalBuild.Tag, cancellationToken).ConfigureAwait(false);
+
             var rewriteBuild = await BuildAsync("rewrite", "cold build", rewritePath, request.ContextDirectory, "rewrite", noCache: request.ColdBuild, cancellationToken)
                 .ConfigureAwait(false);
+            var checks = rewriteBuild.Succeeded
+                ? await CheckAsync("rewrite", rewriteBuild.Tag, cancellationToken).ConfigureAwait(false)
+                : [];
 
-            var original = await MeasureAsync("original", originalBuild, cancellationToken).ConfigureAwait(false);
-            var rewrite = rewriteBuild.Succeeded ? await MeasureAsync("rewrite", rewriteBuild, cancellationToken).ConfigureAwait(false) : null;
-
-            var checks = ImmutableArray<CheckOutcome>.Empty;
-            if (rewrite is not null)
-            {
-                checks = await RunChecksAsync("rewrite", original.Tag, rewrite.Tag, cancellationToken).ConfigureAwait(false);
-            }
-            else if (request.SmokeCommand is not null || request.Http is not null)
-            {
-                // The original's checks still run, so a broken check is blamed on the check, not on the rewrite.
-                await RunChecksAsync("original", original.Tag, null, cancellationToken).ConfigureAwait(false);
-            }
+            var (originalCold, rewriteCold) = await SampleColdBuildsAsync(originalBuild, rewriteBuild, rewritePath, cancellationToken).ConfigureAwait(false);
+            var original = await MeasureAsync("original", originalBuild, originalCold, cancellationToken).ConfigureAwait(false);
+            var rewrite = rewriteBuild.Succeeded ? await MeasureAsync("rewrite", rewriteBuild, rewriteCold!, cancellationToken).ConfigureAwait(false) : null;
 
             string? warmFile = null;
             string? warmNote = null;
             if (request.MeasureWarmRebuild && rewrite is not null)
             {
-                (warmFile, warmNote, original, rewrite) = await MeasureWarmRebuildsAsync(original, rewrite, rewritePath, cancellationToken).ConfigureAwait(false);
+                BuildTimes? originalWarm, rewriteWarm;
+                (warmFile, warmNote, originalWarm, rewriteWarm) = await MeasureWarmRebuildsAsync(rewritePath, cancellationToken).ConfigureAwait(false);
+                original = original with { WarmRebuild = originalWarm };
+                rewrite = rewrite with { WarmRebuild = rewriteWarm };
             }
 
             var differences = rewrite is null ? ImmutableArray<ConfigDifference>.Empty : ConfigComparer.Compare(original.Config, rewrite.Config);
@@ -94,24 +97,27 @@ public sealed class Verifier(ContainerEngine engine)
                 warmFile,
                 warmNote,
                 bisect,
-                request.KeepImages ? [.. _tags] : []);
+                request.KeepImages ? [.. _images.Where(static image => image.Keepable).Select(static image => image.Tag)] : []);
         }
 
+        /// <summary>
+        /// Removes every image this run built: first its tags, then each image by the id the engine gave it, which
+        /// also catches an image whose tag moved to a later build. An id that still has someone else's tag, or that
+        /// was in the engine before the run started, is not this run's to remove.
+        /// </summary>
         public async Task CleanUpAsync()
         {
-            if (!request.KeepImages)
+            var removable = _images.Where(image => !request.KeepImages || !image.Keepable).ToList();
+            var kept = _images.Except(removable).Select(static image => image.ImageId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var tag in removable.Select(static image => image.Tag).Distinct(StringComparer.Ordinal))
             {
-                foreach (var tag in _tags)
-                {
-                    try
-                    {
-                        await engine.RemoveImageAsync(tag, CancellationToken.None).ConfigureAwait(false);
-                    }
-                    catch (EngineException)
-                    {
-                        // Best effort: a leftover image must not hide the verification's own result or error.
-                    }
-                }
+                await BestEffortAsync(() => engine.RemoveImageAsync(tag, CancellationToken.None)).ConfigureAwait(false);
+            }
+
+            var ids = removable.Select(static image => image.ImageId).OfType<string>().Distinct(StringComparer.Ordinal);
+            foreach (var id in ids.Where(id => !kept.Contains(id) && !_imagesBefore.Contains(id)))
+            {
+                await BestEffortAsync(() => engine.RemoveUntaggedImageAsync(id, CancellationToken.None)).ConfigureAwait(false);
             }
 
             if (_tempDirectory is not null)
@@ -126,6 +132,18 @@ public sealed class Verifier(ContainerEngine engine)
                 catch (UnauthorizedAccessException)
                 {
                 }
+            }
+        }
+
+        private static async Task BestEffortAsync(Func<Task> removal)
+        {
+            try
+            {
+                await removal().ConfigureAwait(false);
+            }
+            catch (EngineException)
+            {
+                // A leftover image must not hide the verification's own result or error.
             }
         }
 
@@ -148,124 +166,185 @@ public sealed class Verifier(ContainerEngine engine)
             return path;
         }
 
-        private async Task<BuildResult> BuildAsync(string subject, string activity, string dockerfile, string context, string tagSuffix, bool noCache, CancellationToken cancellationToken)
+        /// <summary>
+        /// Builds with a tag of its own (<paramref name="tagSuffix"/>, unique within the run) and records tag and id for
+        /// clean-up. <paramref name="keepable"/>: one of the images <see cref="VerifyRequest.KeepImages"/> keeps.
+        /// </summary>
+        private async Task<BuildResult> BuildAsync(
+            string subject, string activity, string dockerfile, string context, string tagSuffix, bool noCache, CancellationToken cancellationToken, bool keepable = true)
         {
             var tag = $"dockeropt-verify-{_id}:{tagSuffix}";
 
             // Registered before the build starts: a build cancelled or timed out at its very end can still have
             // tagged the image, and clean-up must remove it then too (removing a tag that never came is harmless).
-            if (!_tags.Contains(tag))
-            {
-                _tags.Add(tag);
-            }
-
-            Report(subject, activity, null, tag);
-            var stepProgress = new StepProgress(step => Report(subject, activity, step.Text, tag));
-            return await engine.BuildAsync(new BuildRequest(dockerfile, context, tag, noCache), request.Timeout, stepProgress, cancellationToken)
+            var image = new BuiltImage(tag, keepable);
+            _images.Add(image);
+            Report(subject, activity, [], tag);
+            var stepProgress = new SynchronousProgress<BuildProgress>(build => Report(subject, activity, [.. build.Running.Select(static step => step.Text)], tag));
+            var result = await engine.BuildAsync(new BuildRequest(dockerfile, context, tag, noCache), request.Timeout, stepProgress, cancellationToken)
                 .ConfigureAwait(false);
+            image.ImageId = result.ImageId;
+            return result;
         }
 
-        private async Task<ImageMeasurement> MeasureAsync(string subject, BuildResult build, CancellationToken cancellationToken)
+        /// <summary>
+        /// Builds both images cold again until each has <see cref="VerifyRequest.ColdRuns"/> samples, alternating, so a
+        /// slow minute on a shared machine hits both alike. A sample whose build fails is left out.
+        /// </summary>
+        private async Task<(BuildTimes Original, BuildTimes? Rewrite)> SampleColdBuildsAsync(
+            BuildResult originalBuild, BuildResult rewriteBuild, string rewritePath, CancellationToken cancellationToken)
         {
-            Report(subject, "measuring", null);
+            var original = new List<TimeSpan> { originalBuild.Duration };
+            var rewrite = new List<TimeSpan> { rewriteBuild.Duration };
+            var runs = rewriteBuild.Succeeded ? request.ColdRuns : 1;
+            for (var run = 2; run <= runs; run++)
+            {
+                var activity = string.Create(CultureInfo.InvariantCulture, $"cold build {run} of {runs}");
+                var suffix = string.Create(CultureInfo.InvariantCulture, $"-cold-{run}");
+                var again = await BuildAsync("original", activity, request.DockerfilePath, request.ContextDirectory, "original" + suffix, request.ColdBuild, cancellationToken, keepable: false)
+                    .ConfigureAwait(false);
+                if (again.Succeeded)
+                {
+                    original.Add(again.Duration);
+                }
+
+                again = await BuildAsync("rewrite", activity, rewritePath, request.ContextDirectory, "rewrite" + suffix, request.ColdBuild, cancellationToken, keepable: false)
+                    .ConfigureAwait(false);
+                if (again.Succeeded)
+                {
+                    rewrite.Add(again.Duration);
+                }
+            }
+
+            return (new BuildTimes([.. original]), rewriteBuild.Succeeded ? new BuildTimes([.. rewrite]) : null);
+        }
+
+        private async Task<ImageMeasurement> MeasureAsync(string subject, BuildResult build, BuildTimes coldBuild, CancellationToken cancellationToken)
+        {
+            Report(subject, "measuring", []);
             var archive = await engine.ReadImageAsync(build.Tag, cancellationToken).ConfigureAwait(false);
             var config = await engine.InspectConfigAsync(build.Tag, cancellationToken).ConfigureAwait(false);
+            var size = await engine.GetImageSizeAsync(build.Tag, cancellationToken).ConfigureAwait(false);
             var efficiency = EfficiencyCalculator.Calculate(archive.Layers);
             return new ImageMeasurement(
                 build.Tag,
-                archive.UncompressedSize,
+                size,
                 archive.CompressedSize,
                 archive.Layers.Length,
                 efficiency.WastedBytes,
                 efficiency.Score,
-                build.Duration,
+                coldBuild,
                 config);
         }
 
-        /// <summary>Runs the requested checks on the original, then on <paramref name="rewriteTag"/> when given.</summary>
-        private async Task<ImmutableArray<CheckOutcome>> RunChecksAsync(string subject, string originalTag, string? rewriteTag, CancellationToken cancellationToken)
+        /// <summary>Runs the requested checks on the original; any failure stops the verification (the original is the yardstick).</summary>
+        private async Task<Baseline> CheckOriginalAsync(string originalTag, CancellationToken cancellationToken)
         {
-            var outcomes = ImmutableArray.CreateBuilder<CheckOutcome>();
+            RunResult? smoke = null;
             if (request.SmokeCommand is { } command)
             {
-                Report("original", "smoke test", null);
-                var before = await engine.RunAsync(originalTag, command, request.Timeout, cancellationToken).ConfigureAwait(false);
-                if (before.ExitCode != 0)
+                Report("original", "smoke test", []);
+                smoke = await engine.RunAsync(originalTag, command, request.Timeout, request.Container, cancellationToken).ConfigureAwait(false);
+                if (smoke.ExitCode != 0)
                 {
-                    throw new OriginalCheckFailedException("smoke test", $"exit code {before.ExitCode}: {Shorten(before.StandardError + before.StandardOutput)}");
-                }
-
-                if (rewriteTag is not null)
-                {
-                    Report(subject, "smoke test", null);
-                    var after = await engine.RunAsync(rewriteTag, command, request.Timeout, cancellationToken).ConfigureAwait(false);
-                    outcomes.Add(CompareSmoke(before, after));
+                    throw new OriginalCheckFailedException("smoke test", $"exit code {smoke.ExitCode}: {Shorten(smoke.StandardError + smoke.StandardOutput)}");
                 }
             }
 
+            HttpProbeResult? http = null;
             if (request.Http is { } probe)
             {
-                var probeTimeout = request.Timeout < TimeSpan.FromMinutes(1) ? request.Timeout : TimeSpan.FromMinutes(1);
-                Report("original", "HTTP probe", null);
-                var before = await engine.ProbeHttpAsync(originalTag, probe, probeTimeout, cancellationToken).ConfigureAwait(false);
-                if (!before.Succeeded)
+                Report("original", "HTTP probe", []);
+                http = await engine.ProbeHttpAsync(originalTag, probe, ProbeTimeout, request.Container, cancellationToken).ConfigureAwait(false);
+                if (!http.Satisfies(probe))
                 {
-                    throw new OriginalCheckFailedException($"HTTP probe of {probe}", DescribeProbe(before));
+                    throw new OriginalCheckFailedException($"HTTP probe of {probe}", DescribeProbe(http, probe));
                 }
+            }
 
-                if (rewriteTag is not null)
-                {
-                    Report(subject, "HTTP probe", null);
-                    var after = await engine.ProbeHttpAsync(rewriteTag, probe, probeTimeout, cancellationToken).ConfigureAwait(false);
-                    var passed = after.Succeeded && after.StatusCode == before.StatusCode;
-                    outcomes.Add(new CheckOutcome(
-                        "HTTP probe",
-                        passed,
-                        DescribeProbe(before),
-                        DescribeProbe(after),
-                        passed ? $"both answered GET {probe.Path} with {after.StatusCode}" : $"the rewrite {DescribeProbe(after)}; the original answered {before.StatusCode}"));
-                }
+            return new Baseline(smoke, http);
+        }
+
+        /// <summary>Runs the requested checks on <paramref name="tag"/> and compares each with what the original did.</summary>
+        private async Task<ImmutableArray<CheckOutcome>> CheckAsync(string subject, string tag, CancellationToken cancellationToken)
+        {
+            var baseline = _baseline!;
+            var outcomes = ImmutableArray.CreateBuilder<CheckOutcome>();
+            if (request.SmokeCommand is { } command && baseline.Smoke is { } before)
+            {
+                Report(subject, "smoke test", []);
+                var after = await engine.RunAsync(tag, command, request.Timeout, request.Container, cancellationToken).ConfigureAwait(false);
+                outcomes.Add(CompareSmoke(before, after));
+            }
+
+            if (request.Http is { } probe && baseline.Http is { } answered)
+            {
+                Report(subject, "HTTP probe", []);
+                var after = await engine.ProbeHttpAsync(tag, probe, ProbeTimeout, request.Container, cancellationToken).ConfigureAwait(false);
+                var passed = after.Satisfies(probe) && after.StatusCode == answered.StatusCode;
+                var expectation = probe.Expect is null ? "" : $" containing \"{Shorten(probe.Expect)}\"";
+                outcomes.Add(new CheckOutcome(
+                    "HTTP probe",
+                    passed,
+                    DescribeProbe(answered, probe),
+                    DescribeProbe(after, probe),
+                    passed
+                        ? string.Create(CultureInfo.InvariantCulture, $"both answered GET {probe.Path} with {after.StatusCode}{expectation}")
+                        : string.Create(CultureInfo.InvariantCulture, $"the rewrite {DescribeProbe(after, probe)}; the original answered {answered.StatusCode}{expectation}")));
             }
 
             return outcomes.ToImmutable();
         }
 
-        private async Task<(string? File, string? Note, ImageMeasurement Original, ImageMeasurement Rewrite)> MeasureWarmRebuildsAsync(
-            ImageMeasurement original, ImageMeasurement rewrite, string rewritePath, CancellationToken cancellationToken)
+        private TimeSpan ProbeTimeout => request.Timeout < TimeSpan.FromMinutes(1) ? request.Timeout : TimeSpan.FromMinutes(1);
+
+        /// <summary>
+        /// Primes both caches in a copy of the context, then rebuilds each image <see cref="VerifyRequest.WarmRuns"/>
+        /// times after appending a different comment to one source file, alternating original and rewrite. Each
+        /// edit is new, so every sample redoes the work an edit causes, and neither image reuses the other's layers.
+        /// </summary>
+        private async Task<(string? File, string? Note, BuildTimes? Original, BuildTimes? Rewrite)> MeasureWarmRebuildsAsync(string rewritePath, CancellationToken cancellationToken)
         {
             var copy = Path.Combine(_tempDirectory!, "context");
             CopyDirectory(request.ContextDirectory, copy);
             var file = request.WarmEditFile ?? WarmEditPicker.Pick(copy);
             if (file is null || !WarmEditPicker.CanEdit(file) || !File.Exists(Path.Combine(copy, file)))
             {
-                return (null, "no source file to edit was found in the context (pass one to measure the warm rebuild)", original, rewrite);
+                return (null, "no source file to edit was found in the context (pass one to measure the warm rebuild)", null, null);
             }
 
             var fullPath = Path.Combine(copy, file);
             var pristine = await File.ReadAllTextAsync(fullPath, cancellationToken).ConfigureAwait(false);
-            var originalWarm = await WarmRebuildAsync("original", request.DockerfilePath, copy, fullPath, pristine, cancellationToken).ConfigureAwait(false);
-            var rewriteWarm = await WarmRebuildAsync("rewrite", rewritePath, copy, fullPath, pristine, cancellationToken).ConfigureAwait(false);
-            return (file, null, original with { WarmRebuild = originalWarm }, rewrite with { WarmRebuild = rewriteWarm });
-        }
-
-        /// <summary>
-        /// Builds once in the copied context (all cached from the cold build), appends a comment to the source
-        /// file and times the rebuild. Each image gets its own comment, so neither reuses the other's layers.
-        /// </summary>
-        private async Task<TimeSpan?> WarmRebuildAsync(string subject, string dockerfile, string context, string sourceFile, string pristine, CancellationToken cancellationToken)
-        {
-            await File.WriteAllTextAsync(sourceFile, pristine, cancellationToken).ConfigureAwait(false);
-            var primed = await BuildAsync(subject, "priming the cache", dockerfile, context, subject + "-warm", noCache: false, cancellationToken).ConfigureAwait(false);
-            if (!primed.Succeeded)
+            WarmSeries[] series = [new("original", request.DockerfilePath), new("rewrite", rewritePath)];
+            foreach (var images in series)
             {
-                return null;
+                var primed = await BuildAsync(images.Subject, "priming the cache", images.Dockerfile, copy, images.Subject + "-warm-0", noCache: false, cancellationToken, keepable: false)
+                    .ConfigureAwait(false);
+                images.Failed = !primed.Succeeded;
             }
 
-            var token = string.Create(CultureInfo.InvariantCulture, $"{subject}-{_id}");
-            await File.WriteAllTextAsync(sourceFile, WarmEditPicker.AppendComment(sourceFile, pristine, token), cancellationToken).ConfigureAwait(false);
-            var rebuilt = await BuildAsync(subject, "warm rebuild", dockerfile, context, subject + "-warm", noCache: false, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(sourceFile, pristine, cancellationToken).ConfigureAwait(false);
-            return rebuilt.Succeeded ? rebuilt.Duration : null;
+            for (var run = 1; run <= request.WarmRuns; run++)
+            {
+                foreach (var images in series.Where(static images => !images.Failed))
+                {
+                    var token = string.Create(CultureInfo.InvariantCulture, $"{images.Subject}-{_id}-{run}");
+                    await File.WriteAllTextAsync(fullPath, WarmEditPicker.AppendComment(fullPath, pristine, token), cancellationToken).ConfigureAwait(false);
+                    var activity = request.WarmRuns == 1 ? "warm rebuild" : string.Create(CultureInfo.InvariantCulture, $"warm rebuild {run} of {request.WarmRuns}");
+                    var tag = string.Create(CultureInfo.InvariantCulture, $"{images.Subject}-warm-{run}");
+                    var rebuilt = await BuildAsync(images.Subject, activity, images.Dockerfile, copy, tag, noCache: false, cancellationToken, keepable: false).ConfigureAwait(false);
+                    if (rebuilt.Succeeded)
+                    {
+                        images.Samples.Add(rebuilt.Duration);
+                    }
+                    else
+                    {
+                        images.Failed = true;
+                    }
+                }
+            }
+
+            await File.WriteAllTextAsync(fullPath, pristine, cancellationToken).ConfigureAwait(false);
+            return (file, null, series[0].Times, series[1].Times);
         }
 
         private async Task<BisectOutcome> BisectAsync(CancellationToken cancellationToken)
@@ -294,8 +373,7 @@ public sealed class Verifier(ContainerEngine engine)
                     continue;
                 }
 
-                var checks = await RunChecksAsync(subject, _tags.First(tag => tag.EndsWith(":original", StringComparison.Ordinal)), build.Tag, cancellationToken)
-                    .ConfigureAwait(false);
+                var checks = await CheckAsync(subject, build.Tag, cancellationToken).ConfigureAwait(false);
                 var failed = checks.FirstOrDefault(static check => !check.Passed);
                 if (failed is not null)
                 {
@@ -340,10 +418,23 @@ public sealed class Verifier(ContainerEngine engine)
             return "trailing whitespace only";
         }
 
-        private static string DescribeProbe(HttpProbeResult result) =>
-            result.StatusCode is { } status
-                ? string.Create(CultureInfo.InvariantCulture, $"answered {status}")
-                : $"did not answer: {result.Failure}" + (result.ContainerLogTail.Length > 0 ? $" (container log: {Shorten(result.ContainerLogTail)})" : "");
+        private static string DescribeProbe(HttpProbeResult result, HttpProbe probe)
+        {
+            if (result.StatusCode is not { } status)
+            {
+                return $"did not answer: {result.Failure}" + (result.ContainerLogTail.Length > 0 ? $" (container log: {Shorten(result.ContainerLogTail)})" : "");
+            }
+
+            var answered = string.Create(CultureInfo.InvariantCulture, $"answered {status}");
+            if (!result.Succeeded)
+            {
+                return answered + $" (body: \"{Shorten(result.Body)}\")";
+            }
+
+            return probe.Expect is { } expected && !result.Body.Contains(expected, StringComparison.Ordinal)
+                ? answered + $", but the body does not contain \"{Shorten(expected)}\" (body: \"{Shorten(result.Body)}\")"
+                : answered;
+        }
 
         private static string Shorten(string text)
         {
@@ -365,13 +456,40 @@ public sealed class Verifier(ContainerEngine engine)
             }
         }
 
-        private void Report(string subject, string activity, string? step, string? image = null) =>
-            progress?.Report(new VerifyProgress(subject, activity, step, _clock.Elapsed) { Image = image });
+        private void Report(string subject, string activity, ImmutableArray<string> runningSteps, string? image = null) =>
+            progress?.Report(new VerifyProgress(subject, activity, _clock.Elapsed) { RunningSteps = runningSteps, Image = image });
     }
 
-    /// <summary>Forwards build steps synchronously (Progress&lt;T&gt; would post them out of order).</summary>
-    private sealed class StepProgress(Action<BuildStep> report) : IProgress<BuildStep>
+    /// <summary>What the original did in the checks: the yardstick for the rewrite and for every bisect attempt.</summary>
+    private sealed record Baseline(RunResult? Smoke, HttpProbeResult? Http);
+
+    /// <summary>An image the run built: its tag (known before the build) and its id (known after).</summary>
+    private sealed class BuiltImage(string tag, bool keepable)
     {
-        public void Report(BuildStep value) => report(value);
+        public string Tag { get; } = tag;
+
+        public bool Keepable { get; } = keepable;
+
+        public string? ImageId { get; set; }
+    }
+
+    /// <summary>The warm rebuilds of one image.</summary>
+    private sealed class WarmSeries(string subject, string dockerfile)
+    {
+        public string Subject { get; } = subject;
+
+        public string Dockerfile { get; } = dockerfile;
+
+        public List<TimeSpan> Samples { get; } = [];
+
+        public bool Failed { get; set; }
+
+        public BuildTimes? Times => Failed || Samples.Count == 0 ? null : new BuildTimes([.. Samples]);
+    }
+
+    /// <summary>Forwards progress synchronously (Progress&lt;T&gt; would post it out of order).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

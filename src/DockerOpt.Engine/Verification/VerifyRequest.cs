@@ -19,6 +19,9 @@ public sealed record VerifyRequest(string DockerfilePath, string ContextDirector
     /// <summary>Both images must answer an HTTP GET on this port and path.</summary>
     public HttpProbe? Http { get; init; }
 
+    /// <summary>How the check containers start (environment variables, env files); both images get the same.</summary>
+    public ContainerSettings Container { get; init; } = ContainerSettings.Default;
+
     /// <summary>The longest any single build or check may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -28,7 +31,16 @@ public sealed record VerifyRequest(string DockerfilePath, string ContextDirector
     /// </summary>
     public bool ColdBuild { get; init; } = true;
 
-    /// <summary>Leave the images in the engine for a look afterwards.</summary>
+    /// <summary>
+    /// How often each image is built cold; the report shows the median and the spread. One by default: a cold build
+    /// repeats every download and compile step, which is minutes for a real app.
+    /// </summary>
+    public int ColdRuns { get; init; } = 1;
+
+    /// <summary>How often each image is rebuilt after a source edit (alternating original and rewrite); the report shows the median and the spread.</summary>
+    public int WarmRuns { get; init; } = 3;
+
+    /// <summary>Leave the original's and the rewrite's images (and bisect's) in the engine for a look afterwards; the extra samples are removed.</summary>
     public bool KeepImages { get; init; }
 
     /// <summary>Time a rebuild after a one-line source edit (proves manifests-first ordering and cache mounts).</summary>

@@ -28,6 +28,37 @@ public sealed class EngineArgumentsTests
     }
 
     [Fact]
+    public void A_build_writes_the_image_id_to_a_file_so_clean_up_can_remove_the_image_after_its_tag_moved_on()
+    {
+        var arguments = EngineArguments.Build(new EngineOptions(), Request, "/tmp/iid");
+
+        Assert.Equal(
+            ["build", "--progress=plain", "-f", "/tmp/my project/Dockerfile.rewrite", "--tag", "dockeropt-verify-1:rewrite", "--iidfile", "/tmp/iid", "/src/my app"],
+            arguments);
+    }
+
+    [Fact]
+    public void An_image_is_removed_by_id_without_force_so_the_engine_refuses_while_someone_else_holds_it()
+    {
+        Assert.Equal(["image", "rm", "sha256:abc"], EngineArguments.RemoveImageById("sha256:abc"));
+        Assert.Equal(["image", "inspect", "--format", "{{json .RepoTags}}", "sha256:abc"], EngineArguments.ImageTags("sha256:abc"));
+        Assert.Equal(["image", "inspect", "--format", "{{.Size}}", "app:1"], EngineArguments.ImageSize("app:1"));
+    }
+
+    [Fact]
+    public void The_check_containers_get_the_environment_variables_and_env_files_in_the_order_given()
+    {
+        var settings = new ContainerSettings { Environment = ["GREETING=hello world", "HOME"], EnvironmentFiles = ["/work/test.env"] };
+
+        Assert.Equal(
+            ["run", "--rm", "--name", "c1", "--pull=never", "--env", "GREETING=hello world", "--env", "HOME", "--env-file", "/work/test.env", "app:1", "true"],
+            EngineArguments.Run("c1", "app:1", ["true"], settings));
+        Assert.Equal(
+            ["run", "--detach", "--name", "c1", "--pull=never", "--publish", "127.0.0.1::8080", "--env", "GREETING=hello world", "--env", "HOME", "--env-file", "/work/test.env", "app:1"],
+            EngineArguments.RunDetached("c1", "app:1", 8080, settings));
+    }
+
+    [Fact]
     public void Podman_builds_without_the_BuildKit_progress_flag()
     {
         var arguments = EngineArguments.Build(new EngineOptions(EngineKind.Podman), Request);
