@@ -170,7 +170,8 @@ public sealed class VerifyCommand : ICommandFactory
 
         var file = plan.File;
         var result = plan.Result;
-        var dockerignore = plan.ProposedFiles.FirstOrDefault(static generated => generated.RelativePath == ".dockerignore");
+        // The ignore file in force: the context's .dockerignore, or the Dockerfile's own <name>.dockerignore.
+        var dockerignore = plan.ProposedFiles.FirstOrDefault(static generated => generated.RelativePath.EndsWith(".dockerignore", StringComparison.Ordinal));
         var smoke = options.Smoke is null
             ? null
             : CommandLineSplitter.Split(options.Smoke) ?? throw new UserInputException($"dockeropt: --smoke {options.Smoke}: a quote is not closed");
@@ -198,7 +199,8 @@ public sealed class VerifyCommand : ICommandFactory
                 file.Text,
                 file.DisplayPath,
                 buildContext,
-                rewriteOptions with { Skip = rewriteOptions.Skip.Union(off) }).RewrittenText,
+                rewriteOptions with { Skip = rewriteOptions.Skip.Union(off) },
+                RewritePlanner.PathInContext(file.FullPath, plan.ContextRoot)).RewrittenText,
         };
     }
 

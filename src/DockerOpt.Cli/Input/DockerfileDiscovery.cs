@@ -1,3 +1,5 @@
+using DockerOpt.Core.BuildContext;
+
 namespace DockerOpt.Cli.Input;
 
 /// <summary>
@@ -8,10 +10,6 @@ namespace DockerOpt.Cli.Input;
 public static class DockerfileDiscovery
 {
     private static readonly string[] SkippedDirectories = [".git", "node_modules", "bin", "obj", ".venv", "vendor"];
-
-    // Files that mention Dockerfile in their name but are documentation, data or ignore files
-    // (e.g. a licence text named after the dockerfile-utils project).
-    private static readonly string[] NotDockerfileExtensions = [".dockerignore", ".md", ".txt", ".tsv", ".json", ".yml", ".yaml", ".sh"];
 
     /// <summary>The Dockerfiles named by <paramref name="paths"/>, each resolved to a full path, in a stable order.</summary>
     /// <exception cref="CommandLine.UserInputException">A path does not exist, or a directory holds no Dockerfile.</exception>
@@ -46,15 +44,8 @@ public static class DockerfileDiscovery
         return found;
     }
 
-    /// <summary>Whether a file name looks like a Dockerfile.</summary>
-    public static bool IsDockerfileName(string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(fileName);
-        return (fileName.Contains("dockerfile", StringComparison.OrdinalIgnoreCase)
-                || fileName.Contains("containerfile", StringComparison.OrdinalIgnoreCase))
-            && !NotDockerfileExtensions.Any(extension => fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-            && !fileName.Contains(".received.", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>Whether a file name looks like a Dockerfile (<see cref="DockerfileNames"/>).</summary>
+    public static bool IsDockerfileName(string fileName) => DockerfileNames.IsDockerfile(fileName);
 
     private static IEnumerable<string> Enumerate(string directory)
     {

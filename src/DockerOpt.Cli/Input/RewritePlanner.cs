@@ -62,7 +62,7 @@ public static class RewritePlanner
             var config = configs.For(file.FullPath);
             var contextRoot = explicitContext ?? Path.GetDirectoryName(file.FullPath)!;
             var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, config));
-            var result = rewriter.Rewrite(file.Text, file.DisplayPath, ContextFor(contexts, contextRoot), selection.For(config));
+            var result = rewriter.Rewrite(file.Text, file.DisplayPath, ContextFor(contexts, contextRoot), selection.For(config), PathInContext(file.FullPath, contextRoot));
             var proposed = includeGeneratedFiles
                 ? result.Files.Where(f => !string.Equals(f.Content, f.OriginalContent, StringComparison.Ordinal)).ToList()
                 : [];
@@ -71,6 +71,10 @@ public static class RewritePlanner
 
         return new RewritePlan(prepared, unreadable);
     }
+
+    /// <summary>The Dockerfile's path relative to the context root, '/'-separated (<c>../</c> when it lies outside).</summary>
+    public static string PathInContext(string dockerfile, string contextRoot) =>
+        Path.GetRelativePath(contextRoot, dockerfile).Replace(Path.DirectorySeparatorChar, '/');
 
     private static FileSystemBuildContext ContextFor(Dictionary<string, FileSystemBuildContext> contexts, string root)
     {

@@ -61,6 +61,13 @@ public sealed record PassContext(
         return ToUserLine(instruction.StartLine);
     }
 
+    /// <summary>
+    /// Where the Dockerfile sits, relative to the build context root ('/'-separated; starts with <c>../</c> when it
+    /// lies outside the context), or null when nobody said. BuildKit reads <c>&lt;this path&gt;.dockerignore</c> in
+    /// preference to the context's <c>.dockerignore</c>, and other Dockerfiles in the context are not this one.
+    /// </summary>
+    public string? DockerfilePath { get; init; }
+
     /// <summary>The source text the pass's edits refer to.</summary>
     public string Text => Syntax.Source.Text;
 

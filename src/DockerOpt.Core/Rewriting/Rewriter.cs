@@ -30,7 +30,18 @@ public sealed class Rewriter
 
     public ImmutableArray<IRewritePass> Passes => passes;
 
-    public RewriteResult Rewrite(string text, string? path, IBuildContext buildContext, RewriteOptions options)
+    public RewriteResult Rewrite(string text, string? path, IBuildContext buildContext, RewriteOptions options) =>
+        Rewrite(text, path, buildContext, options, null);
+
+    /// <param name="text">The Dockerfile.</param>
+    /// <param name="path">Its name in messages.</param>
+    /// <param name="buildContext">The build context the passes may read.</param>
+    /// <param name="options">Which passes run.</param>
+    /// <param name="dockerfileInContext">
+    /// The Dockerfile's path relative to the context root ('/'-separated, <c>../</c> when outside). Null: the file
+    /// named by <paramref name="path"/> at the context root, which is where <c>docker build</c> looks by default.
+    /// </param>
+    public RewriteResult Rewrite(string text, string? path, IBuildContext buildContext, RewriteOptions options, string? dockerfileInContext)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(buildContext);
@@ -71,6 +82,7 @@ public sealed class Rewriter
                 IgnoredInstructions = ignored,
                 IgnoredRules = rules,
                 ToUserLine = line => ToOriginalLine(mapsSoFar, line),
+                DockerfilePath = dockerfileInContext ?? (path is null ? null : Path.GetFileName(path)),
             };
             var result = pass.Run(context);
             var edits = result.Edits;

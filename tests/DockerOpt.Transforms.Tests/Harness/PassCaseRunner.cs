@@ -18,7 +18,8 @@ namespace DockerOpt.Transforms.Tests.Harness;
 /// <item>idempotence — running the pass on its own output changes nothing;</item>
 /// <item>no-op cases (folder name starting with <c>noop</c>) — the output IS the input.</item>
 /// </list>
-/// A case's optional <c>context/</c> folder is the build context; <c>options.txt</c> may say <c>level=aggressive</c>.
+/// A case's optional <c>context/</c> folder is the build context; <c>options.txt</c> may say <c>level=aggressive</c>
+/// and <c>dockerfile=PATH</c> (where the input sits in the context; by default <c>Dockerfile</c> at its root).
 /// </summary>
 public static class PassCaseRunner
 {
@@ -31,7 +32,8 @@ public static class PassCaseRunner
         var options = LoadOptions(folder, pass.Info.Id);
 
         var rewriter = new Rewriter([pass]);
-        var result = rewriter.Rewrite(input, "Dockerfile", context, options);
+        var dockerfile = DockerfilePath(folder);
+        var result = rewriter.Rewrite(input, "Dockerfile", context, options, dockerfile);
         Assert.False(result.InputHasErrors, $"the input of {folder} does not parse: {string.Join("; ", result.InputDiagnostics)}");
 
         Snapshot.VerifyExact(result.RewrittenText, folder, "output");
@@ -46,7 +48,7 @@ public static class PassCaseRunner
             Assert.Equal(input, result.RewrittenText);
         }
 
-        var again = rewriter.Rewrite(result.RewrittenText, "Dockerfile", context, options);
+        var again = rewriter.Rewrite(result.RewrittenText, "Dockerfile", context, options, dockerfile);
         Assert.True(
             string.Equals(result.RewrittenText, again.RewrittenText, StringComparison.Ordinal),
             $"{pass.Info.Id} is not idempotent on {caseName}: a second run changed\n{Snapshot.Visible(result.RewrittenText)}\ninto\n{Snapshot.Visible(again.RewrittenText)}");
@@ -81,6 +83,15 @@ public static class PassCaseRunner
                 File.ReadAllText,
                 StringComparer.Ordinal);
         return new InMemoryBuildContext(files);
+    }
+
+    /// <summary>The <c>dockerfile=PATH</c> of a case's options.txt, or null (the Dockerfile at the context root).</summary>
+    public static string? DockerfilePath(string folder)
+    {
+        var path = Path.Combine(Repo.SnapshotsDirectory, folder, "options.txt");
+        return File.Exists(path)
+            ? File.ReadAllLines(path).Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("dockerfile=", StringComparison.Ordinal))?["dockerfile=".Length..]
+            : null;
     }
 
     private static RewriteOptions LoadOptions(string folder, string passId)

@@ -40,14 +40,15 @@ public sealed class DockerIgnorePassTests
             ? Directory.EnumerateFiles(contextFolder, "*", SearchOption.AllDirectories)
                 .ToDictionary(p => Path.GetRelativePath(contextFolder, p).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal)
             : null;
-        var first = Rewrite(input, files is null ? EmptyBuildContext.Instance : new InMemoryBuildContext(files));
+        var dockerfile = PassCaseRunner.DockerfilePath($"{PassCases.Folder(DockerIgnorePass.PassId)}/{caseName}");
+        var first = Rewrite(input, files is null ? EmptyBuildContext.Instance : new InMemoryBuildContext(files), dockerfile);
         if (files is null || first.Files.IsEmpty)
         {
             return;
         }
 
-        files[".dockerignore"] = first.Files[0].Content;
-        var second = Rewrite(input, new InMemoryBuildContext(files));
+        files[first.Files[0].RelativePath] = first.Files[0].Content;
+        var second = Rewrite(input, new InMemoryBuildContext(files), dockerfile);
 
         Assert.True(second.Files.IsEmpty, $"a second run proposed more:\n{(second.Files.IsEmpty ? string.Empty : second.Files[0].Content)}");
     }
@@ -56,7 +57,7 @@ public sealed class DockerIgnorePassTests
     public void A_merge_keeps_the_existing_file_byte_for_byte_and_its_line_endings()
     {
         var existing = "# mine\r\nnode_modules\r\n!keep.pem";
-        var context = new InMemoryBuildContext(new Dictionary<string, string> { [".dockerignore"] = existing, ["package.json"] = "{}" });
+        var context = new InMemoryBuildContext(new Dictionary<string, string> { [".dockerignore"] = existing, ["package.json"] = "{}", [".env"] = "TOKEN=1" });
 
         var merged = Rewrite("FROM node:20-slim\nCOPY . .\nRUN npm ci\n", context).Files.Single().Content;
 
@@ -122,8 +123,8 @@ public sealed class DockerIgnorePassTests
     [CorpusFact]
     public void Every_corpus_file_rewrites_without_error_parses_and_is_stable() => CorpusRewriteCheck.RunAggressive(new DockerIgnorePass());
 
-    private static RewriteResult Rewrite(string text, IBuildContext context) =>
-        new Rewriter([new DockerIgnorePass()]).Rewrite(text, "Dockerfile", context, new RewriteOptions(RewriteLevel.Safe, ImmutableHashSet.Create(DockerIgnorePass.PassId), []));
+    private static RewriteResult Rewrite(string text, IBuildContext context, string? dockerfile = null) =>
+        new Rewriter([new DockerIgnorePass()]).Rewrite(text, "Dockerfile", context, new RewriteOptions(RewriteLevel.Safe, ImmutableHashSet.Create(DockerIgnorePass.PassId), []), dockerfile);
 
     // A file a wildcard source would pick up: every wildcard becomes a plain letter.
     private static string Concrete(string path)

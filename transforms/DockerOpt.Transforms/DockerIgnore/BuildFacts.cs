@@ -8,15 +8,13 @@ namespace DockerOpt.Transforms.DockerIgnore;
 
 /// <summary>
 /// What the .dockerignore pass needs to know about a build: which ecosystems it shows (base images, RUN tools,
-/// context manifests), which of them the Dockerfile installs dependencies for or builds itself, and whether a RUN
-/// calls git or the project derives its version from git (then <c>.git</c> must stay).
+/// context manifests) and which of them the Dockerfile installs dependencies for or builds itself. Whether
+/// <c>.git</c> must stay is <see cref="GitUse"/>'s question.
 /// Ecosystems come from the shared <see cref="EcosystemDetector"/>; installs and builds are read here because the
 /// .dockerignore decision needs "does THIS file install/build it", not only "which ecosystem".
 /// </summary>
 public sealed class BuildFacts
 {
-    private static readonly string[] VersionFromGit = ["setuptools_scm", "setuptools-scm", "versioneer", "hatch-vcs", "dunamai", "poetry-dynamic-versioning"];
-
     private readonly HashSet<string> ecosystems = new(StringComparer.Ordinal);
     private readonly List<string> detected = [];
     private readonly HashSet<string> installs = new(StringComparer.Ordinal);
@@ -25,9 +23,6 @@ public sealed class BuildFacts
     private BuildFacts()
     {
     }
-
-    /// <summary>The first RUN that calls git, or a note that the project takes its version from git; null when neither.</summary>
-    public string? NeedsGit { get; private set; }
 
     public bool Has(string ecosystem) => ecosystems.Contains(ecosystem);
 
@@ -54,19 +49,6 @@ public sealed class BuildFacts
             facts.ReadRun(run);
         }
 
-        if (facts.NeedsGit is null)
-        {
-            foreach (var file in (string[])["pyproject.toml", "setup.py", "setup.cfg"])
-            {
-                var text = context.ReadText(file);
-                if (text is not null && VersionFromGit.FirstOrDefault(marker => text.Contains(marker, StringComparison.Ordinal)) is { } marker)
-                {
-                    facts.NeedsGit = $"{file} takes the version from git ({marker})";
-                    break;
-                }
-            }
-        }
-
         return facts;
     }
 
@@ -86,11 +68,6 @@ public sealed class BuildFacts
             var name = words[0][(words[0].LastIndexOf('/') + 1)..];
             var first = words.Count > 1 ? words[1] : string.Empty;
             var second = words.Count > 2 ? words[2] : string.Empty;
-            if (name == "git" && NeedsGit is null)
-            {
-                NeedsGit = $"the RUN on line {run.StartLine} calls git";
-            }
-
             Classify(name, first, second, words);
         }
     }

@@ -48,7 +48,7 @@ public static class IgnoreCatalog
         new("yarn-debug.log*", Logs, "node", IgnoreTrigger.Ecosystem),
         new("yarn-error.log*", Logs, "node", IgnoreTrigger.Ecosystem),
 
-        new("**/node_modules", Dependencies, "node", IgnoreTrigger.Installs),
+        new("**/node_modules", Dependencies, "node", IgnoreTrigger.Installs, InWorkingTree: true),
         new(".venv", Dependencies, "python", IgnoreTrigger.Installs),
         new("venv", Dependencies, "python", IgnoreTrigger.Installs),
         new(".bundle", Dependencies, "ruby", IgnoreTrigger.Installs),

@@ -17,25 +17,41 @@ public sealed class DockerIgnorePass : IRewritePass
     public const string PassId = "dockerignore";
 
     private const string FileName = ".dockerignore";
+    private const string OwnIgnoreSuffix = ".dockerignore";
     private const string MergeHeader = "# added by dockeropt";
 
     public PassInfo Info { get; } = new(
         PassId,
         "Generate or merge .dockerignore",
-        "Proposes a .dockerignore (or appends to the existing one, keeping its lines verbatim) that leaves version "
+        "Proposes a .dockerignore (or appends to the one in force, keeping its lines verbatim) that leaves version "
         + "control, secrets, editor files, logs, dependency folders the Dockerfile installs itself and build output "
-        + "it rebuilds out of the build context. Every pattern is checked against every COPY/ADD source and bind-mount "
-        + "source of every stage with Docker's matching rules; a pattern that would exclude one is left out with a "
-        + "finding. Never adds a pattern an existing '!' exception contradicts. Declines without a build context, "
-        + "with a COPY source it cannot resolve (variables), or an existing .dockerignore Docker would reject.",
+        + "it rebuilds out of the build context. The file in force is the Dockerfile's own '<Dockerfile>.dockerignore' "
+        + "beside it when that exists (BuildKit reads it instead of the context's), else the context's .dockerignore. "
+        + "A shared .dockerignore is reasoned about for every Dockerfile that builds with the context: the Dockerfiles "
+        + "in the context's tree (named Dockerfile*, *.Dockerfile, Containerfile*) that sit at its root or find more of "
+        + "their COPY sources from its root than from their own folder, and that have no ignore file of their own. "
+        + "Every pattern is checked against every COPY/ADD and bind-mount source of each of them with Docker's matching "
+        + "rules, and .git stays when any Dockerfile there (or a script from the context that a RUN executes) runs a git "
+        + "command that reads the context's repository (describe, rev-parse, status, log...; not clone, not in a cloned "
+        + "folder). Threshold: a file is proposed only when it would keep out something that is sent on every build and "
+        + "never needed: version control, secrets, dependency folders, caches or build output that exist in the context, "
+        + "node_modules that npm install puts in every working tree when the Dockerfile copies the whole context, or at "
+        + $"least {IgnoreBenefit.MinorEntriesWorthIt} editor and log entries; Dockerfiles and compose files never count. "
+        + "Measured over the 1,793 contexts of the shared corpus (2,249 Dockerfiles; clean checkouts, so no .git or "
+        + "node_modules on disk): 903 hold only the Dockerfile, 335 two or three files, 407 four to ten, 148 more. "
+        + "Without the threshold 2,213 of the 2,249 rewrites proposed a file; with it 59 do (a .env, or node_modules with "
+        + "COPY .), while 1,945 would have kept out only Docker files, 201 nothing that exists, and 8 only a .vscode "
+        + "folder of 2-3 entries.",
         PassCategory.BuildSpeed,
         PassSafety.Safe,
         [
-            "no build context known (Dockerfile from stdin)",
-            "a COPY/ADD source with a variable dockeropt cannot resolve",
-            "an existing .dockerignore with a pattern Docker rejects",
-            "patterns matching any COPY/ADD/bind-mount source, or contradicted by an existing '!' exception",
-            "dependency folders when no RUN installs them, build output when no RUN builds it, .git when a RUN uses git",
+            "no build context known (Dockerfile from stdin), or a Dockerfile outside its context",
+            "a COPY/ADD source with a variable dockeropt cannot resolve, in this or another Dockerfile sharing the file",
+            "an existing ignore file with a pattern Docker rejects",
+            "patterns matching any COPY/ADD/bind-mount source of a Dockerfile sharing the file, or contradicted by an existing '!' exception",
+            "dependency folders when no RUN installs them, build output when no RUN builds it (here or in another Dockerfile that copies the whole context)",
+            ".git when a Dockerfile sharing the context, or a script it runs, reads the context's git repository",
+            "contexts where the file would keep out nothing worth it (see the threshold)",
         ],
         "FROM node:20-slim\nCOPY . .\nRUN npm ci\n",
         "# .dockerignore\n.git\n.env\n**/node_modules\n...\n",
@@ -54,11 +70,20 @@ public sealed class DockerIgnorePass : IRewritePass
             return Decline(first, "no build context given, so no .dockerignore is proposed (pass --context DIR)");
         }
 
-        var existingText = context.BuildContext.ReadText(FileName);
+        var self = context.DockerfilePath;
+        if (self is not null && (self == ".." || self.StartsWith("../", StringComparison.Ordinal)))
+        {
+            return Decline(first, $"the Dockerfile lies outside the build context, so dockeropt cannot see whether a '{Path.GetFileName(self)}.dockerignore' beside it is the ignore file BuildKit uses; no .dockerignore proposed");
+        }
+
+        // BuildKit reads <Dockerfile>.dockerignore (beside the Dockerfile) instead of the context's .dockerignore.
+        var target = self is not null && context.BuildContext.FileExists(self + OwnIgnoreSuffix) ? self + OwnIgnoreSuffix : FileName;
+        var isOwnIgnoreFile = target != FileName;
+        var existingText = context.BuildContext.ReadText(target);
         var existing = existingText is null ? DockerIgnoreFile.Empty : DockerIgnoreFile.Parse(existingText);
         if (existing.Matcher is not { } existingMatcher)
         {
-            return Decline(first, "the existing .dockerignore has a pattern Docker rejects (the build fails as it is); not merged");
+            return Decline(first, $"the existing {target} has a pattern Docker rejects (the build fails as it is); not merged");
         }
 
         var sources = ContextSources.Of(context.Model);
@@ -67,7 +92,21 @@ public sealed class DockerIgnorePass : IRewritePass
             return Decline(unresolved.Instruction, $"'{unresolved.Written}' uses a variable dockeropt cannot resolve, so it cannot prove a pattern leaves it alone; no .dockerignore proposed");
         }
 
+        var tree = ContextTree.Read(context.BuildContext);
+        var others = isOwnIgnoreFile ? [] : ContextDockerfiles.Find(context.BuildContext, tree, self);
+
+        // The shared file applies to every Dockerfile that builds with this context and has no ignore file of its own.
+        var sharing = others.Where(o => o.UsesContext && !o.File.HasOwnIgnoreFile).Select(o => o.File).ToList();
+        if (sharing.FirstOrDefault(o => o.Sources.Any(s => s.Path is null)) is { } unresolvedOther)
+        {
+            var written = unresolvedOther.Sources.First(s => s.Path is null);
+            return Decline(first, $"{unresolvedOther.Path} builds with this context too and copies '{written.Written}' (line {written.Instruction.StartLine}) with a variable dockeropt cannot resolve; no .dockerignore proposed");
+        }
+
         var facts = BuildFacts.Read(context.Model, context.BuildContext);
+        var needs = new ContextNeeds(
+            GitReason(context, sources, others.Where(o => !o.File.HasOwnIgnoreFile).Select(o => o.File)),
+            [.. sharing.Select(o => (o, BuildFacts.Read(o.Model, context.BuildContext)))]);
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var accepted = new List<IgnoreRule>();
         var acceptedPatterns = existing.Matcher.Patterns.ToList();
@@ -75,7 +114,7 @@ public sealed class DockerIgnorePass : IRewritePass
 
         foreach (var rule in IgnoreCatalog.Rules)
         {
-            if (accepted.Any(a => a.Pattern == rule.Pattern) || !IsProposed(rule, facts, context, first, findings))
+            if (accepted.Any(a => a.Pattern == rule.Pattern) || !IsProposed(rule, facts, needs, context, first, findings))
             {
                 continue;
             }
@@ -89,7 +128,7 @@ public sealed class DockerIgnorePass : IRewritePass
 
             if (exceptions.FirstOrDefault(e => Contradicts(pattern, e)) is { } exception)
             {
-                findings.Add(PassContext.At(PassId, first, FindingKind.Declined, $"leaves '{rule.Pattern}' out: the existing .dockerignore re-includes '{exception.Cleaned}' with '!'"));
+                findings.Add(PassContext.At(PassId, first, FindingKind.Declined, $"leaves '{rule.Pattern}' out: the existing {target} re-includes '{exception.Cleaned}' with '!'"));
                 continue;
             }
 
@@ -97,7 +136,14 @@ public sealed class DockerIgnorePass : IRewritePass
             if (FirstConflict(context, sources, pattern, baseline, candidate) is { } conflict)
             {
                 findings.Add(PassContext.At(PassId, conflict.Source.Instruction, FindingKind.Declined,
-                    $"leaves '{rule.Pattern}' out of .dockerignore: this {conflict.Source.Instruction.KeywordUpper} reads '{conflict.Path}' from the context"));
+                    $"leaves '{rule.Pattern}' out of {target}: this {conflict.Source.Instruction.KeywordUpper} reads '{conflict.Path}' from the context"));
+                continue;
+            }
+
+            if (sharing.Select(o => (o, FirstConflict(context, o.Sources, pattern, baseline, candidate))).FirstOrDefault(c => c.Item2 is not null) is ({ } other, { } otherConflict))
+            {
+                findings.Add(PassContext.At(PassId, first, FindingKind.Declined,
+                    $"leaves '{rule.Pattern}' out of {target}: {other.Path}, which builds with this context too, reads '{otherConflict.Path}' from it ({otherConflict.Source.Instruction.KeywordUpper} on its line {otherConflict.Source.Instruction.StartLine})"));
                 continue;
             }
 
@@ -110,12 +156,26 @@ public sealed class DockerIgnorePass : IRewritePass
             return PassResult.FindingsOnly(findings);
         }
 
-        var secrets = accepted.Where(r => r.ChangesBehaviour).Select(r => r.Pattern).ToList();
-        var others = accepted.Where(r => !r.ChangesBehaviour).Select(r => r.Pattern).ToList();
-        var verb = existingText is null ? "a new .dockerignore leaves" : "the merged .dockerignore also leaves";
-        if (others.Count > 0)
+        var benefit = IgnoreBenefit.Measure(tree, existingMatcher, accepted, sources.Any(s => s.Path == "."));
+        if (!benefit.IsWorthProposing)
         {
-            findings.Add(PassContext.At(PassId, first, FindingKind.Applied, $"{verb} {string.Join(", ", others)} out of the build context (smaller context, fewer cache misses)"));
+            findings.Add(PassContext.At(PassId, first, FindingKind.Declined,
+                $"no {target} change proposed: it would keep out {benefit.Describe()}, not worth a file (one is proposed when version control, secrets, dependency folders, caches or build output are in the context, node_modules would be in a working tree the Dockerfile copies whole, or at least {IgnoreBenefit.MinorEntriesWorthIt} editor and log entries are)"));
+            return PassResult.FindingsOnly(findings);
+        }
+
+        if (isOwnIgnoreFile)
+        {
+            findings.Add(PassContext.At(PassId, first, FindingKind.Advice, $"edits {target}, not .dockerignore: BuildKit uses the Dockerfile's own ignore file instead of the context's"));
+        }
+
+        var secrets = accepted.Where(r => r.ChangesBehaviour).Select(r => r.Pattern).ToList();
+        var plain = accepted.Where(r => !r.ChangesBehaviour).Select(r => r.Pattern).ToList();
+        var verb = existingText is null ? $"a new {target} leaves" : $"the merged {target} also leaves";
+        var sharedBy = sharing.Count == 0 ? string.Empty : $"; checked against the {sharing.Count} other Dockerfile{(sharing.Count == 1 ? string.Empty : "s")} that build with this context";
+        if (plain.Count > 0)
+        {
+            findings.Add(PassContext.At(PassId, first, FindingKind.Applied, $"{verb} {string.Join(", ", plain)} out of the build context (smaller context, fewer cache misses; now in it: {benefit.Describe()}){sharedBy}"));
         }
 
         if (secrets.Count > 0)
@@ -125,13 +185,32 @@ public sealed class DockerIgnorePass : IRewritePass
         }
 
         var content = existingText is null ? Generate(accepted, facts) : Merge(existingText, accepted);
-        return new PassResult([], findings.ToImmutable(), [new GeneratedFile(FileName, content, existingText)]);
+        return new PassResult([], findings.ToImmutable(), [new GeneratedFile(target, content, existingText)]);
     }
 
     private static PassResult Decline(InstructionSyntax at, string message) =>
         PassResult.FindingsOnly([PassContext.At(PassId, at, FindingKind.Declined, message)]);
 
-    private static bool IsProposed(IgnoreRule rule, BuildFacts facts, PassContext context, InstructionSyntax first, ImmutableArray<Finding>.Builder findings)
+    // This Dockerfile's git use first, then that of any other Dockerfile the shared file applies to.
+    private static string? GitReason(PassContext context, IReadOnlyList<ContextSource> sources, IEnumerable<ContextDockerfile> others)
+    {
+        if (GitUse.Reason(context.Model, sources, context.BuildContext, context.UserLine) is { } own)
+        {
+            return own;
+        }
+
+        foreach (var other in others)
+        {
+            if (GitUse.Reason(other.Model, other.Sources, context.BuildContext, static i => i.StartLine) is { } reason)
+            {
+                return $"{other.Path}, which builds with this context, needs it: {reason}";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsProposed(IgnoreRule rule, BuildFacts facts, ContextNeeds needs, PassContext context, InstructionSyntax first, ImmutableArray<Finding>.Builder findings)
     {
         if (rule.Ecosystem is { } ecosystem && !facts.Has(ecosystem))
         {
@@ -162,6 +241,14 @@ public sealed class DockerIgnorePass : IRewritePass
                 break;
         }
 
+        // Another Dockerfile that copies the whole context and does not install/build it itself may ship the folder.
+        if (rule.Trigger is IgnoreTrigger.Installs or IgnoreTrigger.Builds && needs.RelyingOn(rule) is { } other)
+        {
+            findings.Add(PassContext.At(PassId, first, FindingKind.Declined,
+                $"leaves '{rule.Pattern}' in the context: {other.Path} builds with this context too, copies all of it and does not {(rule.Trigger == IgnoreTrigger.Installs ? "install" : "build")} the {rule.Ecosystem} project itself"));
+            return false;
+        }
+
         // Some projects keep build scripts in build/ (old Vue and webpack templates): keep it when package.json points there.
         if (rule.Pattern == "build" && rule.Ecosystem == "node" && context.BuildContext.ReadText("package.json")?.Contains("build/", StringComparison.Ordinal) == true)
         {
@@ -169,7 +256,7 @@ public sealed class DockerIgnorePass : IRewritePass
             return false;
         }
 
-        if (rule.Pattern == ".git" && facts.NeedsGit is { } why)
+        if (rule.Pattern == ".git" && needs.GitReason is { } why)
         {
             findings.Add(PassContext.At(PassId, first, FindingKind.Declined, $"leaves '.git' in the context: {why}"));
             return false;

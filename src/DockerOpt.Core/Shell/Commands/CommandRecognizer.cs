@@ -4,7 +4,7 @@ namespace DockerOpt.Core.Shell.Commands;
 
 /// <summary>
 /// Reads simple commands as data: package-manager invocations (per <see cref="PackageManagerFacts"/>),
-/// <c>rm</c> and <c>cd</c>. Looks through <c>sudo</c>, <c>env</c>, <c>exec</c>, <c>command</c>, <c>nohup</c>,
+/// <c>rm</c>, <c>cd</c> and <c>git</c>. Looks through <c>sudo</c>, <c>env</c>, <c>exec</c>, <c>command</c>, <c>nohup</c>,
 /// <c>time</c> and <c>python -m pip</c>. Returns null for anything else.
 /// </summary>
 public static class CommandRecognizer
@@ -51,6 +51,8 @@ public static class CommandRecognizer
                 return RecognizeRemove(command, index);
             case "cd":
                 return new ChangeDirectoryCommand(index + 1 < words.Length ? words[index + 1] : null, command);
+            case "git":
+                return RecognizeGit(command, index);
         }
 
         if (IsPython(baseName))
@@ -159,6 +161,72 @@ public static class CommandRecognizer
         }
 
         return new RemoveFilesCommand(recursive, force, paths.ToImmutable(), command);
+    }
+
+    // git's own options before the verb that take the next word as their value.
+    private static readonly HashSet<string> GitOptionsWithValue = ["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env"];
+
+    // Verbs that need no repository at all (git apply works on plain files; ls-remote and archive --remote ask a server).
+    private static readonly HashSet<string> GitVerbsWithoutRepository = ["version", "help", "ls-remote", "apply", "credential", "var"];
+
+    private static GitCommand RecognizeGit(ShellSimpleCommand command, int index)
+    {
+        ImmutableArray<ShellWord> words = command.Words;
+        string? directory = null;
+        int i = index + 1;
+        for (; i < words.Length; i++)
+        {
+            string text = words[i].Value ?? words[i].Text;
+            if (!text.StartsWith('-'))
+            {
+                break;
+            }
+
+            if (GitOptionsWithValue.Contains(text) && i + 1 < words.Length)
+            {
+                if (text == "-C")
+                {
+                    directory = words[i + 1].Value ?? words[i + 1].Text;
+                }
+
+                i++;
+            }
+        }
+
+        if (i >= words.Length)
+        {
+            return new GitCommand(string.Empty, GitRepositoryUse.None, directory, null, command);
+        }
+
+        string verb = words[i].Value ?? words[i].Text;
+        List<string> operands = [.. words.Skip(i + 1).Select(static w => w.Value ?? w.Text).Where(static w => !w.StartsWith('-'))];
+        bool hasOption(string name) => words.Skip(i + 1).Any(w => w.Value == name || (w.Value?.StartsWith(name + "=", StringComparison.Ordinal) ?? false));
+        switch (verb)
+        {
+            case "clone":
+                // clone's options with a value (-b BRANCH, --depth N, -o NAME...) leave their value among the operands;
+                // the URL is the first operand that looks like one, the folder the operand after it.
+                int url = operands.FindIndex(static o => o.Contains("://", StringComparison.Ordinal) || o.Contains('@', StringComparison.Ordinal) || o.EndsWith(".git", StringComparison.Ordinal));
+                string? target = url >= 0 && url + 1 < operands.Count ? operands[url + 1]
+                    : url >= 0 ? LastSegmentWithoutGit(operands[url])
+                    : null;
+                return new GitCommand(verb, GitRepositoryUse.Creates, directory, target, command);
+            case "init":
+                return new GitCommand(verb, GitRepositoryUse.Creates, directory, operands.Count > 0 ? operands[^1] : ".", command);
+            case "config" when hasOption("--global") || hasOption("--system") || hasOption("--file") || hasOption("-f"):
+                return new GitCommand(verb, GitRepositoryUse.None, directory, null, command);
+            case "archive" when hasOption("--remote"):
+                return new GitCommand(verb, GitRepositoryUse.None, directory, null, command);
+            default:
+                return new GitCommand(verb, GitVerbsWithoutRepository.Contains(verb) ? GitRepositoryUse.None : GitRepositoryUse.Reads, directory, null, command);
+        }
+    }
+
+    private static string LastSegmentWithoutGit(string url)
+    {
+        string trimmed = url.TrimEnd('/');
+        string last = trimmed[(trimmed.LastIndexOfAny(['/', ':']) + 1)..];
+        return last.EndsWith(".git", StringComparison.Ordinal) ? last[..^4] : last;
     }
 
     private static PackageManagerInvocation ReadInvocation(ShellSimpleCommand command, PackageManagerInfo info, int executableIndex, int argumentsStart)

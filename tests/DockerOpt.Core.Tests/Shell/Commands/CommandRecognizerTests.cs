@@ -233,4 +233,21 @@ public class CommandRecognizerTests
         Assert.Contains("--no-cache-dir", PackageManagerFacts.Pip.NoCacheOptions);
         Assert.Same(PackageManagerFacts.Npm, PackageManagerFacts.ForExecutable("/usr/local/bin/npm"));
     }
+
+    [Theory]
+    [InlineData("git describe --tags --always", "describe", GitRepositoryUse.Reads, null, null)]
+    [InlineData("git -C /src/app rev-parse HEAD", "rev-parse", GitRepositoryUse.Reads, "/src/app", null)]
+    [InlineData("git -c core.autocrlf=false status --porcelain", "status", GitRepositoryUse.Reads, null, null)]
+    [InlineData("git clone --depth 1 --branch v1 https://github.com/example/tool /src/tool", "clone", GitRepositoryUse.Creates, null, "/src/tool")]
+    [InlineData("git clone https://github.com/example/tool.git", "clone", GitRepositoryUse.Creates, null, "tool")]
+    [InlineData("git init .", "init", GitRepositoryUse.Creates, null, ".")]
+    [InlineData("git config --global --add safe.directory /src", "config", GitRepositoryUse.None, null, null)]
+    [InlineData("git --version", "", GitRepositoryUse.None, null, null)]
+    [InlineData("sudo git ls-remote https://github.com/example/tool", "ls-remote", GitRepositoryUse.None, null, null)]
+    public void I_can_tell_which_repository_a_git_command_works_on(string command, string verb, GitRepositoryUse use, string? directory, string? newRepository)
+    {
+        GitCommand git = Assert.IsType<GitCommand>(CommandRecognizer.Recognize(ShellParser.Parse(command).Commands[0].Simple!));
+
+        Assert.Equal((verb, use, directory, newRepository), (git.Verb, git.Use, git.Directory, git.NewRepository));
+    }
 }
