@@ -127,13 +127,15 @@ if [ $rewrite = 1 ]; then rewrite_all; fi
 # tally: the same rules, default configuration, on each original and each rewrite. No config discovery
 # (the corpus's own .tally.toml files would differ per repository), no slow checks (they ask registries).
 if [ $tally = 1 ]; then
-  TALLY=$(bash "$ROOT/scripts/precision/tally.sh" --path)
+  PRECISION_TALLY=$(bash "$ROOT/scripts/precision/tally.sh" --path)
+  started=$(date +%s)
   # tally stops at the first file it cannot parse, so it runs on chunks of 100 files, and a chunk that fails
   # again file by file; a file it refuses counts as the pseudo rule tally/parse-error (a rewrite BuildKit
-  # cannot parse is the worst peer finding there is).
+  # cannot parse is the worst peer finding there is). $PRECISION_TALLY_OPTS selects the rules of the pass.
   lint_chunk() {
-    local result
-    if result=$("$TALLY" lint --format json --no-config --slow-checks off --fail-level none "$@" 2>/dev/null) \
+    local result rules
+    read -ra rules <<<"$PRECISION_TALLY_OPTS"  # words, never globs: the patterns hold '*'
+    if result=$("$PRECISION_TALLY" lint --format json --no-config --slow-checks off --fail-level none "${rules[@]}" "$@" 2>/dev/null) \
       && printf '%s' "$result" | jq -e '.files' >/dev/null 2>&1; then
       printf '%s' "$result" | jq -r '.files[] | .file as $f | .violations[] | [($f | split("/")[0]), .rule, .location.start.line] | @tsv'
     elif [ $# -gt 1 ]; then
@@ -143,10 +145,24 @@ if [ $tally = 1 ]; then
     fi
   }
   export -f lint_chunk
-  export TALLY
+  export PRECISION_TALLY  # not TALLY_*: tally reads those variables as its configuration
+  # shellcheck's rules are nine tenths of tally's time, and they read only RUN scripts: they run on the files
+  # whose text the rewrite changed (an unchanged file has the same findings on both sides); every other rule
+  # runs on every file.
+  awk -F'\t' 'NR > 1 && $7 == "yes" { print $1 }' "$out/files.tsv" >"$out/tally/changed.txt"
   for side in before after; do
     (cd "$out/tally/$side" && find . -mindepth 2 -type f | sort -t/ -k2,2n | sed 's|^\./||' \
-      | xargs -d '\n' -n 100 -P "$jobs" bash -c 'lint_chunk "$@"' _ | sort -t$'\t' -k1,1n -k2,2 -k3,3n >"$out/tally/$side.tsv")
+      | PRECISION_TALLY_OPTS="--ignore shellcheck/*" xargs -d '\n' -n 100 -P "$jobs" bash -c 'lint_chunk "$@"' _ >"$out/tally/$side.rules.tsv")
+  done
+  echo "tally, all rules but shellcheck's: $(($(date +%s) - started)) s" >&2
+  for side in before after; do
+    (cd "$out/tally/$side" && while read -r n; do find "$n" -type f; done <"$out/tally/changed.txt" \
+      | PRECISION_TALLY_OPTS="--ignore * --select shellcheck/*" xargs -d '\n' -n 50 -P "$jobs" bash -c 'lint_chunk "$@"' _ \
+      | grep -v $'\ttally/parse-error\t' >"$out/tally/$side.shellcheck.tsv" || true)
+  done
+  echo "tally, shellcheck's rules: $(($(date +%s) - started)) s" >&2
+  for side in before after; do
+    sort -t$'\t' -k1,1n -k2,2 -k3,3n "$out/tally/$side.rules.tsv" "$out/tally/$side.shellcheck.tsv" >"$out/tally/$side.tsv"
   done
   # Per file and rule where the count rose (tally-rises.tsv), then per rule: findings before and after,
   # the files where it rose, the first five of them (by corpus name) as examples.

@@ -48,7 +48,8 @@ awk -F'\t' '
 echo
 echo "## Per pass"
 echo
-order=$(for j in "$out"/json/*.json; do jq -r '.passes[]?.id' "$j" 2>/dev/null && break; done | paste -sd' ')
+order=$(for j in "$out"/json/*.json; do jq -r '.passes[]?.id' "$j" 2>/dev/null && break; done | paste -sd' ' || true)
+[ -n "$order" ] || order=$(awk -F'\t' 'NR > 1 && !seen[$3]++ { printf "%s ", $3 }' "$findings")
 awk -F'\t' -v order="$order" '
   NR == 1 { next }
   $4 == "applied" { changes[$3]++; if (!(($3, $1) in seen)) { seen[$3, $1] = 1; files[$3]++ } if ($7 == "yes") flagged[$3]++ }
@@ -100,12 +101,12 @@ if [ -f "$out/tally.tsv" ]; then
     { before += $2; after += $3; if ($4 > 0) rising++ }
     { rows[NR] = $0 }
     END {
-      printf "Total: %d before, %d after; rules whose count rises: %d.\n\n", before, after, rising
+      printf "Total: %d before, %d after; rules whose count rises: %d. shellcheck/* rules are counted on the %d files whose text changed (on the others both sides are the same file).\n\n", before, after, rising, changed
       print "| rule | before | after | change | files where it rose | examples (rise in that file) |"
       print "|---|---:|---:|---:|---:|---|"
       for (i = 2; i <= NR; i++) {
         split(rows[i], f, "\t")
         printf "| %s | %d | %d | %s%d | %d | %s |\n", f[1], f[2], f[3], (f[4] > 0 ? "+" : ""), f[4], f[5], (f[5] > 0 ? f[6] : "")
       }
-    }' "$out/tally.tsv"
+    }' changed="$(wc -l <"$out/tally/changed.txt" 2>/dev/null || echo 0)" "$out/tally.tsv"
 fi
