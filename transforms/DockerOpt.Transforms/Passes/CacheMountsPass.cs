@@ -6,6 +6,7 @@ using DockerOpt.Core.Passes;
 using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
+using DockerOpt.Transforms.ExecForm;
 using DockerOpt.Transforms.Layers;
 
 namespace DockerOpt.Transforms.Passes;
@@ -66,7 +67,8 @@ public sealed class CacheMountsPass : IRewritePass
             {
                 if (instruction.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint or InstructionKind.Healthcheck)
                 {
-                    foreach (var manager in PackageCaches.All.Where(m => m.CacheIsInstall && TextMentions.MentionsManager(instruction.FullText, m)))
+                    var runs = WhatItRuns(instruction);
+                    foreach (var manager in PackageCaches.All.Where(m => m.CacheIsInstall && TextMentions.MentionsManager(runs, m)))
                     {
                         fileWide.TryAdd(manager, $"{instruction.KeywordUpper} at line {context.UserLine(instruction)} runs {manager.Id} in the image, which would miss what the cache holds");
                     }
@@ -417,6 +419,15 @@ public sealed class CacheMountsPass : IRewritePass
         var rule = mounts.Select(m => RuleOf(m.Manager)).FirstOrDefault(r => r is not null);
         findings.Add(PassContext.At(Id, run.Instruction, FindingKind.Applied, message, hadolintId: rule));
     }
+
+    // A shell-form command that is one simple command is read as the words the shell passes on, the ones exec-form writes
+    // as its array, so this decision is the same before and after that pass. Read as text, 'ENTRYPOINT c"dotnet"""'
+    // mentioned dotnet while its exec form ["cdotnet"] did not, and a second rewrite added the nuget mount (issue 14,
+    // found by the fuzz harness). Anything else stays textual: a false hit only makes the pass decline.
+    private static string WhatItRuns(InstructionSyntax instruction) =>
+        instruction.Arguments is ShellFormArguments shell && SimpleCommandReader.Read(shell.CommandText) is { Reason: null } read
+            ? string.Join(' ', read.Argv)
+            : instruction.FullText;
 
     private static bool StageDisablesDockerClean(PassContext context, InstructionSyntax instruction)
     {
