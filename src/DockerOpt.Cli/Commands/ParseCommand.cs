@@ -55,17 +55,25 @@ public sealed class ParseCommand : ICommandFactory
 
     private static int Run(CliConsole console, string[] paths, string format, bool roundtrip)
     {
-        var files = DockerfileDiscovery.Find(paths, console.Resolve);
+        var files = DockerfileDiscovery.Find(paths, console);
         return roundtrip ? RunRoundTrip(console, files) : format == "json" ? RunJson(console, files) : RunText(console, files);
     }
 
     private static int RunRoundTrip(CliConsole console, IReadOnlyList<string> files)
     {
         var identical = 0;
+        var unreadable = 0;
         foreach (var file in files)
         {
             var display = DisplayPath.For(file, console.WorkingDirectory);
-            var bytes = File.ReadAllBytes(file);
+            if (DockerfileLoader.TryRead(file, display, out var bytes) is { } failure)
+            {
+                // Not a round-trip result at all: the file is bad input (exit 2), and the others are still checked.
+                console.Error.WriteLine(failure);
+                unreadable++;
+                continue;
+            }
+
             var loaded = DockerfileLoader.Decode(bytes, display);
             if (loaded.Syntax is null)
             {
@@ -85,7 +93,7 @@ public sealed class ParseCommand : ICommandFactory
         }
 
         console.Out.WriteLine($"{identical}/{files.Count} files round-trip byte-identical");
-        return identical == files.Count ? ExitCodes.Success : ExitCodes.ChangesPendingOrCheckFailed;
+        return unreadable > 0 ? ExitCodes.BadInput : identical == files.Count ? ExitCodes.Success : ExitCodes.ChangesPendingOrCheckFailed;
     }
 
     private static int RunJson(CliConsole console, IReadOnlyList<string> files)

@@ -6,6 +6,8 @@ using DockerOpt.Cli.CommandLine;
 using DockerOpt.Cli.Input;
 using DockerOpt.Cli.Output;
 using DockerOpt.Cli.Rendering;
+using DockerOpt.Core.Passes;
+using DockerOpt.Syntax;
 
 namespace DockerOpt.Cli.Commands;
 
@@ -32,21 +34,27 @@ public sealed class RewriteCommand : ICommandFactory
         ArgumentNullException.ThrowIfNull(console);
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Dockerfiles, or directories to search for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile (default: ./Dockerfile)",
+            Description = "Dockerfiles, or directories to search for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile (default: ./Dockerfile); "
+                + "the search does not follow links to directories and skips, with a warning, a subdirectory it may not read",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var apply = new Option<bool>("--apply") { Description = "Write the rewrite (and the .dockerignore) in place, atomically; keeps encoding, line endings and permissions" };
+        var apply = new Option<bool>("--apply")
+        {
+            Description = "Write the rewrite (and the .dockerignore) in place: every file or none, each atomically; keeps encoding, line endings and permissions; "
+                + "a symbolic link is written through to its target; a read-only file is refused (see --force)",
+        };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when a rewrite is pending (CI, pre-commit)" };
         var diff = new Option<bool>("--diff") { Description = "With --check or --apply, also print the diff" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the rewritten Dockerfile to FILE, or '-' for stdout only", HelpName = "FILE|-" };
         var format = new Option<string>("--format") { Description = "text (diff + reasons) or json", DefaultValueFactory = _ => "text", HelpName = "text|json" };
         format.AcceptOnlyFromAmong("text", "json");
         var noDockerignore = new Option<bool>("--no-dockerignore") { Description = "Do not propose or write a .dockerignore" };
+        var force = new Option<bool>("--force") { Description = "With --apply or --output, also replace read-only files (they keep their mode)" };
         var passOptions = new PassOptions();
 
         var command = new Command("rewrite", "Rewrite Dockerfiles into smaller, faster-building, safer ones and show the diff with the reason for each change")
         {
-            paths, apply, check, diff, output, format, noDockerignore,
+            paths, apply, check, diff, output, format, noDockerignore, force,
         };
         passOptions.AddTo(command);
         command.SetAction(parseResult =>
@@ -61,7 +69,8 @@ public sealed class RewriteCommand : ICommandFactory
                 parseResult.GetValue(passOptions.Config),
                 passOptions.Selection(parseResult, console),
                 parseResult.GetValue(format) ?? "text",
-                parseResult.GetValue(noDockerignore));
+                parseResult.GetValue(noDockerignore),
+                parseResult.GetValue(force));
             return Run(console, request);
         });
         return command;
@@ -108,12 +117,10 @@ public sealed class RewriteCommand : ICommandFactory
             return pending ? ExitCodes.ChangesPendingOrCheckFailed : ExitCodes.Success;
         }
 
-        // A folder that takes no new files (read-only, no permission) stops the run before the first write, so
-        // --apply over several files never leaves some written and others not.
-        foreach (var target in WriteTargets(console, request, prepared))
-        {
-            AtomicFileWriter.EnsureWritable(target);
-        }
+        // Every file is checked and its new text staged beside it before anything is printed or replaced: a target
+        // that cannot be written (a directory, a FIFO, a read-only file, a folder that takes no new files) stops the run
+        // with every file as it was, and the renames come only after all of that succeeded.
+        using var transaction = FileTransaction.Prepare(PlannedWrites(console, request, prepared), request.Force);
 
         if (request.Format == "json")
         {
@@ -131,21 +138,16 @@ public sealed class RewriteCommand : ICommandFactory
 
                 console.Error.Write(RewriteReport.Render(rewrite.Result, rewrite.File.DisplayPath, console.IsTerminal));
             }
-
-            if (request.Output is not null)
-            {
-                var target = console.Resolve(request.Output);
-                AtomicFileWriter.Write(target, rewrite.Result.RewrittenText, File.Exists(target) ? File.ReadAllBytes(target) : null);
-                console.Error.WriteLine($"wrote {DisplayPath.For(target, console.WorkingDirectory)}");
-            }
-            else if (request.Apply)
-            {
-                Apply(console, rewrite);
-            }
         }
 
         if (request.Apply || request.Output is not null)
         {
+            transaction.Commit();
+            foreach (var written in transaction.DisplayNames)
+            {
+                console.Error.WriteLine($"wrote {written}");
+            }
+
             return ExitCodes.Success;
         }
 
@@ -159,29 +161,81 @@ public sealed class RewriteCommand : ICommandFactory
     }
 
     /// <summary>Every file this run will write: the --output file, or with --apply each changed Dockerfile and proposed file.</summary>
-    private static IEnumerable<string> WriteTargets(CliConsole console, RewriteRequest request, IReadOnlyList<PreparedRewrite> prepared)
+    /// <exception cref="UserInputException">Two Dockerfiles propose different texts for one file beside them.</exception>
+    private static List<PlannedWrite> PlannedWrites(CliConsole console, RewriteRequest request, IReadOnlyList<PreparedRewrite> prepared)
     {
+        var writes = new List<PlannedWrite>();
         if (request.Output is { } output && output != "-")
         {
-            yield return console.Resolve(output);
+            // The named output is replaced whatever it holds, but only when it is a regular file: anything else (a
+            // FIFO) is refused by the transaction without being opened.
+            var target = console.Resolve(output);
+            var current = RegularFile.Exists(target) ? ReadForReplacement(target, output) : null;
+            writes.Add(new PlannedWrite(target, prepared[0].Result.RewrittenText, current) { DisplayName = DisplayPath.For(target, console.WorkingDirectory) });
         }
 
         if (!request.Apply)
         {
-            yield break;
+            return writes;
         }
 
+        var proposedBy = new Dictionary<string, (string Text, string Dockerfile)>(StringComparer.Ordinal);
         foreach (var rewrite in prepared)
         {
+            var file = rewrite.File;
             if (rewrite.DockerfileChanges)
             {
-                yield return rewrite.File.FullPath;
+                writes.Add(new PlannedWrite(file.FullPath, rewrite.Result.RewrittenText, file.Bytes) { DisplayName = file.DisplayPath });
             }
 
             foreach (var extra in rewrite.ProposedFiles)
             {
-                yield return Path.Combine(rewrite.ContextRoot, extra.RelativePath);
+                var path = Path.Combine(rewrite.ContextRoot, extra.RelativePath);
+                var display = DisplayPath.For(path, console.WorkingDirectory);
+                if (proposedBy.TryGetValue(path, out var earlier))
+                {
+                    // Dockerfiles that share a build context each planned against the same original file.
+                    if (!string.Equals(earlier.Text, extra.Content, StringComparison.Ordinal))
+                    {
+                        throw new UserInputException($"{display}: {earlier.Dockerfile} and {file.DisplayPath} propose different contents for it; nothing written (rewrite them one at a time, or use --no-dockerignore)");
+                    }
+
+                    continue;
+                }
+
+                proposedBy.Add(path, (extra.Content, file.DisplayPath));
+                writes.Add(new PlannedWrite(path, extra.Content, ExpectedCurrent(path, display, extra)) { DisplayName = display });
             }
+        }
+
+        return writes;
+    }
+
+    /// <summary>The bytes a proposed file's writer expects on disk: null when the pass saw no such file.</summary>
+    private static byte[]? ExpectedCurrent(string path, string display, GeneratedFile extra)
+    {
+        if (extra.OriginalContent is null)
+        {
+            return null;
+        }
+
+        // Compare with the bytes on disk when they decode to what the pass read: a BOM or odd bytes must not defeat the
+        // changed-since-read check, and a real change since then must still be caught.
+        var onDisk = RegularFile.Exists(path) ? ReadForReplacement(path, display) : null;
+        return onDisk is not null && string.Equals(Encoding.UTF8.GetString(onDisk).TrimStart('\uFEFF'), extra.OriginalContent.TrimStart('\uFEFF'), StringComparison.Ordinal)
+            ? onDisk
+            : Encoding.UTF8.GetBytes(extra.OriginalContent);
+    }
+
+    private static byte[] ReadForReplacement(string path, string display)
+    {
+        try
+        {
+            return RegularFile.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"{display}: cannot read it before replacing it ({IoFailure.Reason(ex)}); nothing written", ex);
         }
     }
 
@@ -202,34 +256,6 @@ public sealed class RewriteCommand : ICommandFactory
                 extra.OriginalContent is null ? "/dev/null" : $"a/{display}",
                 $"b/{display}",
                 console.IsTerminal));
-        }
-    }
-
-    private static void Apply(CliConsole console, PreparedRewrite rewrite)
-    {
-        var file = rewrite.File;
-        if (rewrite.DockerfileChanges)
-        {
-            AtomicFileWriter.Write(file.FullPath, rewrite.Result.RewrittenText, file.Bytes);
-            console.Error.WriteLine($"wrote {file.DisplayPath}");
-        }
-
-        foreach (var extra in rewrite.ProposedFiles)
-        {
-            var path = Path.Combine(rewrite.ContextRoot, extra.RelativePath);
-            byte[]? expected = null;
-            if (extra.OriginalContent is not null)
-            {
-                // Compare with the bytes on disk when they decode to what the pass read: a BOM or odd bytes must not
-                // defeat the changed-since-read check, and a real change since then must still be caught.
-                var onDisk = File.Exists(path) ? File.ReadAllBytes(path) : null;
-                expected = onDisk is not null && string.Equals(Encoding.UTF8.GetString(onDisk).TrimStart('\uFEFF'), extra.OriginalContent.TrimStart('\uFEFF'), StringComparison.Ordinal)
-                    ? onDisk
-                    : Encoding.UTF8.GetBytes(extra.OriginalContent);
-            }
-
-            AtomicFileWriter.Write(path, extra.Content, expected);
-            console.Error.WriteLine($"wrote {DisplayPath.For(path, console.WorkingDirectory)}");
         }
     }
 
@@ -267,5 +293,6 @@ public sealed class RewriteCommand : ICommandFactory
         string? ConfigPath,
         PassSelection Selection,
         string Format,
-        bool NoDockerignore);
+        bool NoDockerignore,
+        bool Force);
 }

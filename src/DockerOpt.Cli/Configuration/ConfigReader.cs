@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using DockerOpt.Cli.CommandLine;
 using DockerOpt.Core.Passes;
 using DockerOpt.Engine.Budget;
+using DockerOpt.Syntax;
 
 namespace DockerOpt.Cli.Configuration;
 
@@ -44,7 +46,11 @@ public static class ConfigReader
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(fullPath));
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(RegularFile.ReadAllBytes(fullPath));
+        }
+        catch (NotARegularFileException ex)
+        {
+            throw new UserInputException($"{displayPath}: {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
@@ -137,14 +143,17 @@ public static class ConfigReader
                 foreach (var scalar in Scalars(entry.Value, path))
                 {
                     var full = Path.GetFullPath(Path.Combine(directory, scalar.Value));
-                    if (!File.Exists(full))
+                    var kind = RegularFile.KindOf(full);
+                    if (kind != FileKind.Regular)
                     {
-                        throw ConfigError.At(path, scalar.Line, scalar.Column, $"catalog file '{scalar.Value}' does not exist");
+                        throw ConfigError.At(path, scalar.Line, scalar.Column, kind == FileKind.Missing
+                            ? $"catalog file '{scalar.Value}' does not exist"
+                            : $"catalog file '{scalar.Value}' is not a regular file ({RegularFile.Describe(kind)})");
                     }
 
                     try
                     {
-                        using var document = JsonDocument.Parse(File.ReadAllText(full), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                        using var document = JsonDocument.Parse(RegularFile.ReadAllText(full), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
                         if (document.RootElement.ValueKind != JsonValueKind.Object)
                         {
                             throw ConfigError.At(path, scalar.Line, scalar.Column, $"catalog file '{scalar.Value}' must hold a JSON object like the shipped catalog");

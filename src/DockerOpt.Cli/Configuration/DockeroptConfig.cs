@@ -5,6 +5,7 @@ using System.Text.Json;
 using DockerOpt.Cli.Rendering;
 using DockerOpt.Core.Passes;
 using DockerOpt.Engine.Budget;
+using DockerOpt.Syntax;
 
 namespace DockerOpt.Cli.Configuration;
 
@@ -60,7 +61,7 @@ public sealed record DockeroptConfig(
 
         foreach (var file in CatalogFiles)
         {
-            yield return File.ReadAllText(file);
+            yield return RegularFile.ReadAllText(file);
         }
     }
 }

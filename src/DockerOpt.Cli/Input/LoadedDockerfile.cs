@@ -9,19 +9,14 @@ public sealed record LoadedDockerfile(string FullPath, string DisplayPath, byte[
     public string Text => Syntax.Source.Text;
 
     /// <summary>
-    /// Reads and parses a Dockerfile. Anything that stops a rewrite (unreadable, binary, not UTF-8, a parse error)
+    /// Reads and parses a Dockerfile. Anything that stops a rewrite (unreadable, not a regular file, binary, not UTF-8, a parse error)
     /// becomes a <see cref="UserInputException"/> listing every problem as <c>file:line:col: severity: message</c>.
     /// </summary>
     public static LoadedDockerfile Load(string fullPath, string displayPath)
     {
-        byte[] bytes;
-        try
+        if (DockerfileLoader.TryRead(fullPath, displayPath, out var bytes) is { } unreadable)
         {
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UserInputException($"{displayPath}:1:1: error: cannot read file: {ex.Message}", ex);
+            throw new UserInputException(unreadable.ToString());
         }
 
         var loaded = DockerfileLoader.Decode(bytes, displayPath);

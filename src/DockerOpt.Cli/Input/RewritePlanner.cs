@@ -2,6 +2,7 @@ using DockerOpt.Cli.CommandLine;
 using DockerOpt.Cli.Configuration;
 using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Rewriting;
+using DockerOpt.Syntax;
 
 namespace DockerOpt.Cli.Input;
 
@@ -40,7 +41,7 @@ public static class RewritePlanner
             }
         }
 
-        var files = DockerfileDiscovery.Find(paths, console.Resolve);
+        var files = DockerfileDiscovery.Find(paths, console);
         // Dockerfiles that share a context folder share one view of it (it remembers what it read; nothing is
         // written until every file is planned).
         var contexts = new Dictionary<string, FileSystemBuildContext>(StringComparer.Ordinal);
@@ -62,7 +63,17 @@ public static class RewritePlanner
             var config = configs.For(file.FullPath);
             var contextRoot = explicitContext ?? Path.GetDirectoryName(file.FullPath)!;
             var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, config));
-            var result = rewriter.Rewrite(file.Text, file.DisplayPath, ContextFor(contexts, contextRoot), selection.For(config), PathInContext(file.FullPath, contextRoot));
+            var context = ContextFor(contexts, contextRoot);
+            var result = rewriter.Rewrite(file.Text, file.DisplayPath, context, selection.For(config), PathInContext(file.FullPath, contextRoot));
+            if (context.NotRegularFiles.Count > 0)
+            {
+                // The passes saw these as absent; a rewrite built on that (a new .dockerignore over a FIFO) is refused.
+                unreadable.Add(new UserInputException(string.Join('\n', context.NotRegularFiles
+                    .OrderBy(static entry => entry.Key, StringComparer.Ordinal)
+                    .Select(entry => $"{DisplayPath.For(entry.Key, console.WorkingDirectory)}: not a regular file ({RegularFile.Describe(entry.Value)})"))));
+                continue;
+            }
+
             var proposed = includeGeneratedFiles
                 ? result.Files.Where(f => !string.Equals(f.Content, f.OriginalContent, StringComparison.Ordinal)).ToList()
                 : [];

@@ -1,12 +1,17 @@
 using System.Collections.Concurrent;
 
+using DockerOpt.Syntax;
+
 namespace DockerOpt.Core.BuildContext;
 
 /// <summary>
 /// A build context on disk. Reads only what a pass asks for; never writes. Answers are remembered for the
 /// instance's lifetime (one rewrite run): passes ask the same questions many times (the ecosystem detector stats
 /// every root entry, the .dockerignore check expands globs per candidate pattern), and on a context with a few
-/// hundred entries the repeated syscalls were most of a rewrite's time.
+/// hundred entries the repeated syscalls were most of a rewrite's time. Only regular files are read (through
+/// <see cref="RegularFile"/>): a FIFO named <c>.dockerignore</c> or <c>package.json</c> would block the read forever. Such
+/// a file reads as absent to the pass, and is listed in <see cref="NotRegularFiles"/> so the command can refuse the
+/// rewrite instead of describing a context it could not see.
 /// </summary>
 public sealed class FileSystemBuildContext : IBuildContext
 {
@@ -17,6 +22,7 @@ public sealed class FileSystemBuildContext : IBuildContext
     private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _listings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileKind> _notRegular = new(StringComparer.Ordinal);
 
     public FileSystemBuildContext(string root)
     {
@@ -35,8 +41,22 @@ public sealed class FileSystemBuildContext : IBuildContext
 
     public IReadOnlyList<string> ListDirectory(string relativePath) => _listings.GetOrAdd(Full(relativePath), List);
 
-    private static string? Read(string path)
+    /// <summary>The full paths a pass asked to read that were not regular files (a FIFO, a device), with what they were.</summary>
+    public IReadOnlyDictionary<string, FileKind> NotRegularFiles => _notRegular;
+
+    private string? Read(string path)
     {
+        var kind = RegularFile.KindOf(path);
+        if (kind != FileKind.Regular)
+        {
+            if (kind is not FileKind.Missing and not FileKind.Directory)
+            {
+                _notRegular.TryAdd(path, kind);
+            }
+
+            return null;
+        }
+
         try
         {
             var info = new FileInfo(path);

@@ -5,6 +5,8 @@ namespace DockerOpt.Syntax;
 /// <summary>
 /// A problem found in a Dockerfile, located at a 1-based line and column. <see cref="Id"/> is a stable kebab-case
 /// identifier (see <see cref="DiagnosticIds"/>); <see cref="ToString"/> gives <c>path:line:col: severity: message</c>.
+/// A problem with the file as a whole, not with any text in it (it is a FIFO), has line 0 and prints as
+/// <c>path: message</c>.
 /// </summary>
 public sealed record Diagnostic(
     DiagnosticSeverity Severity,
@@ -30,6 +32,10 @@ public sealed record Diagnostic(
         _ => "info",
     };
 
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Path}:{Line}:{Column}: {SeverityText}: {Message}");
+    /// <summary>Line 0: about the file as a whole, which has no text to point at.</summary>
+    public bool IsFileLevel => Line == 0;
+
+    public override string ToString() => IsFileLevel
+        ? $"{Path}: {Message}"
+        : string.Create(CultureInfo.InvariantCulture, $"{Path}:{Line}:{Column}: {SeverityText}: {Message}");
 }

@@ -23,17 +23,35 @@ public static class DockerfileLoader
     public static LoadResult Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
+        Diagnostic? failure = TryRead(path, path, out byte[] bytes);
+        return failure is null ? Decode(bytes, path) : Failure(failure);
+    }
+
+    /// <summary>
+    /// Reads a Dockerfile's bytes through <see cref="RegularFile"/>: a FIFO, device or directory is refused without
+    /// being opened (<c>path: not a regular file (fifo)</c>), any other failure is <c>path:1:1: error: cannot read file</c>.
+    /// </summary>
+    /// <returns>Null when read, otherwise the reason it could not be.</returns>
+    public static Diagnostic? TryRead(string path, string displayPath, out byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = RegularFile.ReadAllBytes(path);
+            return null;
+        }
+        catch (NotARegularFileException exception)
+        {
+            bytes = [];
+            return new Diagnostic(DiagnosticSeverity.Error, DiagnosticIds.UnreadableFile, exception.Message, displayPath, 0, 0, default);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return Failure(new Diagnostic(DiagnosticSeverity.Error, DiagnosticIds.UnreadableFile, $"cannot read file: {exception.Message}", path, 1, 1, default));
+            bytes = [];
+            // .NET words EACCES as "Access to the path '/full/path' is denied."; the message names the path already.
+            string reason = exception is UnauthorizedAccessException ? "permission denied" : exception.Message;
+            return new Diagnostic(DiagnosticSeverity.Error, DiagnosticIds.UnreadableFile, $"cannot read file: {reason}", displayPath, 1, 1, default);
         }
-
-        return Decode(bytes, path);
     }
 
     /// <summary>Decodes bytes (from disk or stdin) and parses them.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 
 using DockerOpt.Cli.CommandLine;
 using DockerOpt.Core.Passes;
+using DockerOpt.Syntax;
 
 namespace DockerOpt.Cli.Tests.Support;
 
@@ -37,6 +38,26 @@ public sealed class CliSandbox : IDisposable
         return this;
     }
 
+    /// <summary>Makes a named pipe with the real mkfifo(1): opening it for reading waits for a writer.</summary>
+    public CliSandbox MakeFifo(string relative)
+    {
+        var path = PathOf(relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return this;
+    }
+
+    /// <summary>Makes a symbolic link at <paramref name="relative"/> whose text is <paramref name="target"/> (as ln -s).</summary>
+    public CliSandbox Symlink(string relative, string target)
+    {
+        var path = PathOf(relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.CreateSymbolicLink(path, target);
+        return this;
+    }
+
     public string Read(string relative) => File.ReadAllText(PathOf(relative));
 
     public byte[] ReadBytes(string relative) => File.ReadAllBytes(PathOf(relative));
@@ -50,13 +71,27 @@ public sealed class CliSandbox : IDisposable
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Every file below the sandbox with its bytes and permissions, to prove a command wrote nothing.</summary>
+    /// <summary>
+    /// Every file below the sandbox with its bytes and permissions (a link by its text, a FIFO by its kind, never
+    /// opened), to prove a command wrote nothing.
+    /// </summary>
     public IReadOnlyDictionary<string, string> State() =>
         System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .ToDictionary(
-                p => Path.GetRelativePath(Directory, p),
-                p => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(p))) + " " + File.GetUnixFileMode(p));
+            .ToDictionary(p => Path.GetRelativePath(Directory, p), Describe);
+
+    private static string Describe(string path)
+    {
+        if (new FileInfo(path).LinkTarget is { } link)
+        {
+            return "-> " + link;
+        }
+
+        var kind = RegularFile.KindOf(path);
+        return kind == FileKind.Regular
+            ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))) + " " + File.GetUnixFileMode(path)
+            : RegularFile.Describe(kind);
+    }
 
     public void Dispose()
     {
