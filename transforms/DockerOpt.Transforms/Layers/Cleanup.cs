@@ -81,6 +81,15 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
         return caches.Count + paths.Count == 0 ? null : new Cleanup(command, caches, paths);
     }
 
+    /// <summary>True when the command is one of <paramref name="commands"/> (written as in <see cref="PackageCache.CleanupCommands"/>), options aside.</summary>
+    public static bool Is(ShellSimpleCommand command, IEnumerable<string> commands)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(commands);
+        var joined = NonOptions(command.Words.Select(w => w.Value));
+        return commands.Any(c => string.Equals(NonOptions(c.Split(' ')), joined, StringComparison.Ordinal));
+    }
+
     private static string NonOptions(IEnumerable<string?> words) => string.Join(' ', words.Where(w => w is not null && !w.StartsWith('-')));
 
     /// <summary>True when a path is a scratch directory's content.</summary>

@@ -5,7 +5,12 @@ namespace DockerOpt.Transforms.Layers;
 /// <summary>The targets of a RUN's existing <c>--mount</c> flags (any type), read from BuildKit's flag text.</summary>
 internal static class MountFlags
 {
-    public static IReadOnlyList<string> Targets(InstructionSyntax instruction)
+    public static IReadOnlyList<string> Targets(InstructionSyntax instruction) => Read(instruction, cacheOnly: false);
+
+    /// <summary>The targets of the RUN's <c>--mount=type=cache</c> flags.</summary>
+    public static IReadOnlyList<string> CacheTargets(InstructionSyntax instruction) => Read(instruction, cacheOnly: true);
+
+    private static List<string> Read(InstructionSyntax instruction, bool cacheOnly)
     {
         ArgumentNullException.ThrowIfNull(instruction);
         var targets = new List<string>();
@@ -16,10 +21,15 @@ internal static class MountFlags
                 continue;
             }
 
-            foreach (var part in flag.Value.Split(','))
+            var pairs = flag.Value.Split(',').Select(part => part.Split('=', 2)).Where(pair => pair.Length == 2).ToList();
+            if (cacheOnly && !pairs.Any(pair => pair[0].Trim() == "type" && pair[1].Trim().Trim('"') == "cache"))
             {
-                var pair = part.Split('=', 2);
-                if (pair.Length == 2 && pair[0].Trim() is "target" or "dst" or "destination")
+                continue;
+            }
+
+            foreach (var pair in pairs)
+            {
+                if (pair[0].Trim() is "target" or "dst" or "destination")
                 {
                     targets.Add(pair[1].Trim().Trim('"').TrimEnd('/'));
                 }

@@ -21,27 +21,29 @@ public sealed class CacheMountsPass : IRewritePass
 {
     public const string Id = "cache-mounts";
 
-    private const string DockerClean = "rm -f /etc/apt/apt.conf.d/docker-clean";
-    private const string KeepCache = "echo 'Binary::apt::APT::Keep-Downloaded-Packages \"true\";' > /etc/apt/apt.conf.d/keep-cache";
-
     private const string PipRule = "DL3042";
 
     public PassInfo Info { get; } = new(
         Id,
         "Cache mounts for package managers",
-        "Adds BuildKit cache mounts to RUNs that run apt (/var/cache/apt and /var/lib/apt, sharing=locked, with Debian's " +
-        "docker-clean hook switched off in the same RUN), pip, npm, yarn 1, pnpm, go (modules and build cache), cargo, " +
-        "maven, gradle, nuget, composer and gem (ruby images), and removes the cleanup the mount makes unnecessary. Needs " +
-        "BuildKit. Skips: RUNs as a non-root USER, exec-form and heredoc RUNs, existing mounts on the same path, ENV that " +
-        "relocates a cache to a non-literal path or switches it off, Yarn 2+, cleanup it cannot remove, apt installs " +
-        "without apt-get update in the same RUN, and for apt/go/cargo/maven/gradle/nuget (whose cache is what later " +
-        "commands read) the whole file when any RUN using them cannot be mounted, or CMD/ENTRYPOINT/COPY --from needs it.",
+        "Adds BuildKit cache mounts to RUNs that run apt (its package lists, /var/lib/apt/lists, sharing=locked; the " +
+        "image's apt configuration stays as it was, so Debian's docker-clean hook still deletes downloaded .debs), pip, " +
+        "npm, yarn 1, pnpm, go (modules and build cache), cargo, maven, gradle, nuget, composer and gem (ruby images), and " +
+        "removes the cleanup the mount makes unnecessary. Needs BuildKit. Skips: RUNs as a non-root USER, exec-form and " +
+        "heredoc RUNs, existing mounts on the same path, a tool whose cache the file already sets up its own way (its own " +
+        "cache mount, a symbolic link, a cache option or configuration), ENV that relocates a cache to a non-literal path " +
+        "or switches it off, Yarn 2+, cleanup it cannot remove, RUNs that empty the mounted cache themselves (apt-get " +
+        "dist-clean), apt installs without apt-get update in the same RUN, and for apt/go/cargo/maven/gradle/nuget (whose " +
+        "cache is what later commands read) the whole file when any RUN using them cannot be mounted, or " +
+        "CMD/ENTRYPOINT/COPY --from needs it.",
         PassCategory.BuildSpeed,
         PassSafety.Safe,
         [
             "non-root USER (the cache would be in another home)",
             "exec-form and heredoc RUNs",
             "an existing mount on the same path",
+            "a cache the file sets up its own way",
+            "RUNs that empty the mounted cache themselves (apt-get dist-clean)",
             "cache switched off or moved to a non-literal path by ENV",
             "Yarn 2+ (its cache can be the install)",
             "apt install without apt-get update in the same RUN",
@@ -58,7 +60,7 @@ public sealed class CacheMountsPass : IRewritePass
         var chainStyle = ChainStyle.Sniff(context.Syntax, context.Style);
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var plans = new List<RunPlan>();
-        var fileWide = new Dictionary<PackageCache, string>();
+        var fileWide = new Dictionary<PackageCache, string>(CacheSetups.Find(context, environments, includeMounts: true));
         var yarn = YarnFlavours.Detect(context.BuildContext, context.Text);
 
         foreach (var stage in context.Model.Stages)
@@ -118,7 +120,6 @@ public sealed class CacheMountsPass : IRewritePass
         }
 
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
-        var hooked = new HashSet<int>();
         foreach (var plan in plans)
         {
             var blocked = plan.Mounts.Where(m => fileWide.ContainsKey(m.Manager)).ToList();
@@ -130,7 +131,7 @@ public sealed class CacheMountsPass : IRewritePass
             var mounts = plan.Mounts.Except(blocked).ToList();
             if (mounts.Count > 0)
             {
-                Emit(context, plan.Run, mounts, chainStyle, hooked, edits, findings);
+                Emit(plan.Run, mounts, chainStyle, edits, findings);
             }
         }
 
@@ -207,11 +208,8 @@ public sealed class CacheMountsPass : IRewritePass
                 {
                     fileWide.TryAdd(manager, $"the RUN at line {context.UserLine(instruction)} cannot get one ({why})");
                 }
-                else
-                {
-                    findings.Add(Declined(manager, why));
-                }
 
+                findings.Add(Declined(manager, why));
                 continue;
             }
 
@@ -252,7 +250,7 @@ public sealed class CacheMountsPass : IRewritePass
 
         if (manager == PackageCaches.Apt && AptUpdates.Find(run).Why is { } noUpdate)
         {
-            return noUpdate + " (with /var/lib/apt mounted, lists from an earlier layer are hidden)";
+            return noUpdate + " (with /var/lib/apt/lists mounted, lists from an earlier layer are hidden)";
         }
 
         if (own.Any(i => i.Command.Words.Any(w => !w.IsStatic && w.Text.Contains("cache", StringComparison.OrdinalIgnoreCase))))
@@ -282,9 +280,15 @@ public sealed class CacheMountsPass : IRewritePass
             var cleanup = Cleanup.Read(simple);
             var isRm = simple.Name?.Value == "rm";
             var hits = isRm
-                ? simple.Arguments.Where(w => w.Value is { } v && (manager.CleanupPaths.Contains(v) || targets.Any(t => Overlaps(v, t)))).ToList()
+                ? simple.Arguments.Where(w => w.Value is { } v && !manager.CleanupBesideMounts.Contains(v) && (manager.CleanupPaths.Contains(v) || targets.Any(t => Overlaps(v, t)))).ToList()
                 : [];
-            var isCleanupCommand = cleanup is not null && !isRm && cleanup.Caches.Contains(manager);
+            var isCleanupCommand = cleanup is not null && !isRm && cleanup.Caches.Contains(manager) && !Cleanup.Is(simple, manager.CleanupBesideMounts);
+            if (isCleanupCommand && Cleanup.Is(simple, manager.CleanupOfMountsAndMore))
+            {
+                why = $"the RUN empties the cache itself (`{simple.Text}`), so a mount would gain nothing";
+                return null;
+            }
+
             if (hits.Count == 0 && !isCleanupCommand)
             {
                 if (PackageInvocation.Read(simple, manager) is { } invocation)
@@ -344,11 +348,9 @@ public sealed class CacheMountsPass : IRewritePass
     }
 
     private static void Emit(
-        PassContext context,
         RunCommand run,
         List<PlannedMount> mounts,
         ChainStyle fileStyle,
-        HashSet<int> hookedStages,
         ImmutableArray<TextEdit>.Builder edits,
         ImmutableArray<Finding>.Builder findings)
     {
@@ -369,19 +371,6 @@ public sealed class CacheMountsPass : IRewritePass
         }
 
         var apt = mounts.Any(m => m.Manager == PackageCaches.Apt);
-        var stageIndex = context.Model.Stages.FirstOrDefault(s => s.Instructions.Contains(run.Instruction))?.Index ?? -1;
-        var hook = apt && !hookedStages.Contains(stageIndex) && !StageDisablesDockerClean(context, run.Instruction);
-        if (hook)
-        {
-            hookedStages.Add(stageIndex);
-        }
-
-        if (hook)
-        {
-            var joint = style.LeadingOperator ? $" {style.Escape}{style.NewLine}{style.Indent}&& " : $" && {style.Escape}{style.NewLine}{style.Indent}";
-            flags.Append(DockerClean).Append(joint).Append(KeepCache).Append(joint);
-        }
-
         edits.Add(TextEdit.Insert(run.CommandStart, flags.ToString()));
         var updates = apt ? AptUpdates.Find(run).Missing : [];
         edits.AddRange(updates.Select(install => AptUpdates.Insert(run, install)));
@@ -401,9 +390,9 @@ public sealed class CacheMountsPass : IRewritePass
         var what = string.Join(", ", mounts.Select(m => $"{m.Manager.Id} ({string.Join(", ", m.Targets.Select(t => t.Target))})"));
         var removedText = mounts.SelectMany(m => m.Removals.Removed).Distinct(StringComparer.Ordinal).ToList();
         var message = $"added cache mounts for {what}: downloads are reused across builds and never stored in the layer";
-        if (hook)
+        if (apt)
         {
-            message += "; switched off Debian's docker-clean hook so apt keeps downloaded packages in the cache";
+            message += "; apt caches only its package lists, so /etc/apt stays as shipped (its docker-clean hook still deletes downloaded .debs)";
         }
 
         if (updates.Count > 0)
@@ -428,17 +417,6 @@ public sealed class CacheMountsPass : IRewritePass
         instruction.Arguments is ShellFormArguments shell && SimpleCommandReader.Read(shell.CommandText) is { Reason: null } read
             ? string.Join(' ', read.Argv)
             : instruction.FullText;
-
-    private static bool StageDisablesDockerClean(PassContext context, InstructionSyntax instruction)
-    {
-        if (instruction.FullText.Contains("docker-clean", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var stage = context.Model.Stages.FirstOrDefault(s => s.Instructions.Contains(instruction));
-        return stage is not null && stage.Instructions.TakeWhile(i => i != instruction).Any(i => i.FullText.Contains("Keep-Downloaded-Packages", StringComparison.Ordinal));
-    }
 
     private sealed record RunPlan(RunCommand Run, List<PlannedMount> Mounts);
 

@@ -4,6 +4,7 @@ using System.Text;
 
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Passes;
+using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Layers;
 
@@ -219,6 +220,23 @@ public sealed class MergeRunPass : IRewritePass
         var text = context.Text;
         var builder = new StringBuilder();
         var headWrap = WrapFor(head, isLast: false);
+
+        // Package-cache cleanup that ends an earlier RUN (yum clean all, rm -rf /var/lib/apt/lists/*) moves to the end of
+        // the merged chain: left in the middle it would run before the later RUNs fill the cache again.
+        var canMove = ScriptTraits.WhyNotChainable(group[^1].Script) is null;
+        var moved = new List<string>();
+        int? MoveCleanup(RunCommand member, Wrap wrap)
+        {
+            if (!canMove || wrap != Wrap.None || TrailingCleanup(member) is not { } cleanup)
+            {
+                return null;
+            }
+
+            moved.AddRange(cleanup.Commands);
+            return cleanup.Start;
+        }
+
+        var replaceStart = MoveCleanup(head, headWrap) ?? head.ContentEnd;
         if (headWrap != Wrap.None)
         {
             edits.Add(TextEdit.Insert(head.CommandStart, Open(headWrap)));
@@ -228,25 +246,66 @@ public sealed class MergeRunPass : IRewritePass
         for (var k = 1; k < group.Count; k++)
         {
             var member = group[k];
+            var isLast = k == group.Count - 1;
             var comments = Between(context.Syntax, group[k - 1].Instruction, member.Instruction).OfType<CommentSyntax>().Select(c => c.Comment.Text).ToList();
-            var wrap = WrapFor(member, isLast: k == group.Count - 1);
+            var wrap = WrapFor(member, isLast);
+            var end = isLast ? (wrap == Wrap.None ? member.CommandEnd : member.ContentEnd) : MoveCleanup(member, wrap) ?? member.ContentEnd;
             builder.Append(style.ContinuedWithComments(comments))
                 .Append(Open(wrap))
-                .Append(text, member.CommandStart, (wrap == Wrap.None && k == group.Count - 1 ? member.CommandEnd : member.ContentEnd) - member.CommandStart)
+                .Append(text, member.CommandStart, end - member.CommandStart)
                 .Append(Close(wrap));
         }
 
+        // A cleanup the last RUN already ends with is not repeated.
+        var ending = TrailingCleanup(group[^1])?.Commands ?? [];
+        var appended = moved.Distinct(StringComparer.Ordinal).Where(c => !ending.Contains(c, StringComparer.Ordinal)).ToList();
+        if (appended.Count > 0)
+        {
+            builder.Append(style.ContinuedWithComments([])).Append(string.Join(style.Continued, appended));
+        }
+
         var last = group[^1].Instruction;
-        edits.Add(TextEdit.Replace(TextSpan.FromBounds(head.ContentEnd, last.Span.End), builder.ToString()));
+        edits.Add(TextEdit.Replace(TextSpan.FromBounds(replaceStart, last.Span.End), builder.ToString()));
         // The merged RUNs are named by position, not line: after the passes before this one moved them, their lines
         // here are not the user's, and the finding's location already names the first of them.
         var wrapped = group.Select((r, k) => (r, k)).Where(p => WrapFor(p.r, p.k == group.Count - 1) == Wrap.Subshell).Select(p => Ordinal(p.k)).ToList();
         var note = wrapped.Count == 0
             ? string.Empty
             : $"; the {string.Join(", ", wrapped)} RUN{(wrapped.Count == 1 ? " runs" : "s run")} in a subshell so {(wrapped.Count == 1 ? "its" : "their")} cd/export does not reach the commands after it";
+        if (moved.Count > 0)
+        {
+            note += $"; {string.Join(", ", moved.Distinct(StringComparer.Ordinal).Select(c => $"`{c}`"))} now end{(moved.Distinct(StringComparer.Ordinal).Count() == 1 ? "s" : string.Empty)} the chain, so the cleanup also covers what the later RUNs download";
+        }
+
         findings.Add(PassContext.At(Id, head.Instruction, FindingKind.Applied, $"merged this RUN and the {(group.Count == 2 ? "next one" : $"{group.Count - 1} after it")} into one layer{note}"));
         group.Clear();
     }
+
+    /// <summary>
+    /// The package-cache cleanup commands that end a RUN's &amp;&amp; chain (after at least one other command), as written, and
+    /// the source offset where they start (with the operator before them); null when it does not end with one.
+    /// </summary>
+    private static (int Start, List<string> Commands)? TrailingCleanup(RunCommand run)
+    {
+        var units = RunEditing.TopLevelUnits(run.Script);
+        var first = units.Count;
+        while (first > 1 && IsCacheCleanup(units[first - 1].Pipeline) && units[first - 1].Connector == ShellConnector.And)
+        {
+            first--;
+        }
+
+        if (first == units.Count)
+        {
+            return null;
+        }
+
+        var commands = units.Skip(first).Select(u => ((ShellSimpleCommand)u.Pipeline.Commands[0]).Text).ToList();
+        return (run.SourceEnd(units[first - 1].Span.End), commands);
+    }
+
+    private static bool IsCacheCleanup(ShellPipeline pipeline) =>
+        pipeline.Commands.Length == 1 && pipeline.Commands[0] is ShellSimpleCommand simple
+        && Cleanup.Read(simple) is { Caches.Count: > 0, Paths.Count: 0 };
 
     private static string Ordinal(int index) => index switch
     {

@@ -7,6 +7,7 @@ using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
+using DockerOpt.Transforms.Layers;
 using DockerOpt.Transforms.Manifests;
 using DockerOpt.Transforms.Stages;
 
@@ -28,6 +29,9 @@ public sealed class MultiStagePass : IRewritePass
     private const string VenvPipRemoval = "pip show pip | grep -q '^Required-by: [^ ]' || pip uninstall -y pip";
 
     private static readonly ImmutableArray<string> RelocatingPipFlags = ["--user", "--prefix", "--target", "-t", "--root"];
+
+    // Words that show a stage runs Python 2 (or builds its own virtualenv with virtualenv).
+    private static readonly ImmutableArray<string> PythonTwoWords = ["python2", "python2.7", "pip2", "pip2.7", "virtualenv"];
 
     // Instructions that describe the running container, repeated in the runtime stage in their order.
     private static readonly ImmutableHashSet<InstructionKind> Contract =
@@ -289,6 +293,11 @@ public sealed class MultiStagePass : IRewritePass
             return BuildPlan.Declined(decline);
         }
 
+        if (PythonTwo(context, stage) is { } two)
+        {
+            return BuildPlan.Declined(two);
+        }
+
         var pipInstalls = runs.Installs.Where(i => i.Recognised.Pattern.Program == "pip").ToList();
         if (pipInstalls.Count == 0 || pipInstalls.Count != runs.Installs.Count || runs.Builds.Count > 0)
         {
@@ -329,6 +338,14 @@ public sealed class MultiStagePass : IRewritePass
             {
                 runtimePackages.Add(package);
             }
+        }
+
+        // On a slim base that installs no compilers or -dev packages, pip can only have installed wheels and pure-Python
+        // packages: the runtime stage would be the same image plus a virtualenv.
+        var buildOnly = facts.InstalledPackages.Where(p => DebianDevPackages.BuildOnly.Contains(p) || DebianDevPackages.RuntimeLibraryOf.ContainsKey(p) || p.EndsWith("-dev", StringComparison.Ordinal));
+        if (!buildOnly.Any() && IsSlim(stage.ResolvedBaseText ?? stage.BaseText))
+        {
+            return BuildPlan.Declined($"no build-only tools to leave behind: '{stage.BaseText}' has no compilers and the stage installs none, so the runtime stage would be the same image plus a virtualenv");
         }
 
         // The virtualenv is created before the source is copied, so the manifests-first pass still sees COPY . . then pip.
@@ -373,6 +390,38 @@ public sealed class MultiStagePass : IRewritePass
             + (dropsPip
                 ? "; the virtualenv's own pip is uninstalled unless an installed package requires it (the runtime image has its own pip; setuptools stays, as packages import pkg_resources without declaring it; the check adds about a second whenever this RUN runs again)"
                 : "; the virtualenv keeps its pip: the start command runs pip"));
+    }
+
+    // The split builds its virtualenv with `python -m venv`, which Python 2.7 does not have.
+    private static string? PythonTwo(PassContext context, StageModel stage)
+    {
+        var image = stage.ResolvedBaseText ?? stage.BaseText;
+        var name = image.Split('@')[0];
+        var tag = name.LastIndexOf(':') > name.LastIndexOf('/') ? name[(name.LastIndexOf(':') + 1)..] : string.Empty;
+        var repository = tag.Length > 0 ? name[..name.LastIndexOf(':')] : name;
+        if (repository.EndsWith("python", StringComparison.Ordinal) && tag.StartsWith('2'))
+        {
+            return $"the base image '{stage.BaseText}' is Python 2, which has no venv module (python -m venv) for the split's virtualenv";
+        }
+
+        foreach (var instruction in stage.Instructions)
+        {
+            if (PythonTwoWords.FirstOrDefault(w => TextMentions.MentionsWord(instruction.FullText, w)) is { } word)
+            {
+                return word == "virtualenv"
+                    ? $"line {context.UserLine(instruction)} uses virtualenv, which the split's python -m venv would replace (virtualenv is what Python 2 projects use)"
+                    : $"line {context.UserLine(instruction)} uses {word} (Python 2), which has no venv module (python -m venv) for the split's virtualenv";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSlim(string image)
+    {
+        var name = image.Split('@')[0];
+        var tag = name.LastIndexOf(':') > name.LastIndexOf('/') ? name[(name.LastIndexOf(':') + 1)..] : string.Empty;
+        return tag.Contains("slim", StringComparison.Ordinal) || tag.Contains("alpine", StringComparison.Ordinal);
     }
 
     private static BuildPlan PlanGo(PassContext context, StageModel stage, StageFacts facts, Ecosystem go)
@@ -486,10 +535,23 @@ public sealed class MultiStagePass : IRewritePass
                     continue;
                 }
 
-                if (sources.Any(s => s == binary || binary.StartsWith(s + "/", StringComparison.Ordinal) || s.StartsWith(binary + "/", StringComparison.Ordinal)))
+                if (!sources.Any(s => s == binary || binary.StartsWith(s + "/", StringComparison.Ordinal) || s.StartsWith(binary + "/", StringComparison.Ordinal)))
                 {
-                    ReleaseFlags(context, command, edits, findings, "the final stage copies its binary");
+                    continue;
                 }
+
+                // A binary the image's own RUNs execute is a build tool there (a docs or code generator), not what it ships.
+                var name = binary[(binary.LastIndexOf('/') + 1)..];
+                var user = runtime.SelectMany(r => r.Instructions)
+                    .FirstOrDefault(i => i.Kind == InstructionKind.Run && name.Length > 0 && TextMentions.MentionsWord(i.FullText, name));
+                if (user is not null)
+                {
+                    findings.Add(PassContext.At(Id, command.Instruction, FindingKind.Declined,
+                        $"go build left without -trimpath -ldflags=\"-s -w\": the final image runs {name} during its build (RUN at line {context.UserLine(user)}), so it is a build tool there"));
+                    continue;
+                }
+
+                ReleaseFlags(context, command, edits, findings, "the final stage copies its binary");
             }
         }
     }

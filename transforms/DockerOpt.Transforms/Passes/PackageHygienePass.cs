@@ -83,9 +83,10 @@ public sealed class PackageHygienePass : IRewritePass
         var chainStyle = ChainStyle.Sniff(context.Syntax, context.Style);
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
         var findings = ImmutableArray.CreateBuilder<Finding>();
+        var setups = CacheSetups.Find(context, environments, includeMounts: false);
         foreach (var stage in context.Model.Stages)
         {
-            var stageWork = new StageWork(context, stage, environments, chainStyle, edits, findings);
+            var stageWork = new StageWork(context, stage, environments, setups, chainStyle, edits, findings);
             stageWork.Run();
         }
 
@@ -96,6 +97,7 @@ public sealed class PackageHygienePass : IRewritePass
         PassContext context,
         StageModel stage,
         ImmutableDictionary<int, RunEnvironment> environments,
+        IReadOnlyDictionary<PackageCache, string> setups,
         ChainStyle chainStyle,
         ImmutableArray<TextEdit>.Builder edits,
         ImmutableArray<Finding>.Builder findings)
@@ -251,7 +253,7 @@ public sealed class PackageHygienePass : IRewritePass
                 }
 
                 if (manager == PackageCaches.Apk && invocation.Verb == "add" && editable && !invocation.HasOption("--no-cache")
-                    && !MountFlags.Covers(mounts, "/var/cache/apk") && !Shielded(Rules.ApkNoCache, "apk --no-cache"))
+                    && !MountFlags.Covers(mounts, "/var/cache/apk") && !Shielded(Rules.ApkNoCache, "apk --no-cache") && !OwnSetup(run, manager, "apk --no-cache"))
                 {
                     AddFlag(invocation, "--no-cache");
                     Applied("added --no-cache to apk add: the package index is not stored in the layer", rule: Rules.ApkNoCache);
@@ -296,7 +298,7 @@ public sealed class PackageHygienePass : IRewritePass
                     var target = PackageCaches.Pip.Mounts[0].TargetIn(env);
                     var disabled = PackageCaches.Pip.DisablingEnv.Any(e => env.ContainsKey(e) || invocation.Command.AssignmentValue(e) is not null);
                     if (!disabled && !invocation.HasOption("--no-cache-dir") && !(target is not null && MountFlags.Covers(mounts, target))
-                        && !Shielded(Rules.PipNoCache, "--no-cache-dir"))
+                        && !Shielded(Rules.PipNoCache, "--no-cache-dir") && !OwnSetup(run, manager, "--no-cache-dir"))
                     {
                         AddFlag(invocation, "--no-cache-dir");
                         Applied("added --no-cache-dir: pip's download cache is not stored in the layer", rule: Rules.PipNoCache);
@@ -338,7 +340,8 @@ public sealed class PackageHygienePass : IRewritePass
             if (aptInstalls > 0 && sawAptUpdate && aptFixable)
             {
                 var listed = run.Script.SimpleCommands.Any(c => c.Name?.Value == "rm" && c.Arguments.Any(w => AptLists.Contains(w.Value)));
-                if (!listed && !MountFlags.Covers(mounts, "/var/lib/apt/lists") && !Shielded(Rules.AptLists, "the apt lists cleanup"))
+                if (!listed && !MountFlags.Covers(mounts, "/var/lib/apt/lists") && !Shielded(Rules.AptLists, "the apt lists cleanup")
+                    && !OwnSetup(run, PackageCaches.Apt, "the apt lists cleanup"))
                 {
                     appends.Insert(0, "rm -rf /var/lib/apt/lists/*");
                     appendReasons.Insert(0, ("removed the apt lists in the same layer: in a later RUN they would stay in this one", Rules.AptLists));
@@ -427,12 +430,12 @@ public sealed class PackageHygienePass : IRewritePass
             AddCacheClean(run, env, mounts, appends, appendReasons);
         }
 
-        private static void AddCacheClean(RunCommand run, IReadOnlyDictionary<string, string?> env, IReadOnlyList<string> mounts, List<string> appends, List<(string Reason, string? Rule)> appendReasons)
+        private void AddCacheClean(RunCommand run, IReadOnlyDictionary<string, string?> env, IReadOnlyList<string> mounts, List<string> appends, List<(string Reason, string? Rule)> appendReasons)
         {
             const string clean = "npm cache clean --force";
             var target = PackageCaches.Npm.Mounts[0].TargetIn(env);
             var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Npm));
-            if (!cleaned && !appends.Contains(clean) && !(target is not null && MountFlags.Covers(mounts, target)))
+            if (!cleaned && !appends.Contains(clean) && !(target is not null && MountFlags.Covers(mounts, target)) && !OwnSetup(run, PackageCaches.Npm, $"`{clean}`"))
             {
                 appends.Add(clean);
                 appendReasons.Add(("added `npm cache clean --force` in the same layer: npm's download cache would otherwise stay in it", null));
@@ -526,11 +529,23 @@ public sealed class PackageHygienePass : IRewritePass
             var target = PackageCaches.Yarn.Mounts[0].TargetIn(env);
             var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Yarn));
             if (flavour == YarnFlavour.Classic && !cleaned && !(target is not null && MountFlags.Covers(mounts, target)) && !appends.Contains("yarn cache clean")
-                && !shielded(Rules.YarnCacheClean, "`yarn cache clean`"))
+                && !shielded(Rules.YarnCacheClean, "`yarn cache clean`") && !OwnSetup(run, PackageCaches.Yarn, "`yarn cache clean`"))
             {
                 appends.Add("yarn cache clean");
                 appendReasons.Add(("added `yarn cache clean` in the same layer: yarn's cache would otherwise stay in it", Rules.YarnCacheClean));
             }
+        }
+
+        // The author's own cache set-up for a tool (CacheSetups): its cleanup and no-cache options are left alone.
+        private bool OwnSetup(RunCommand run, PackageCache cache, string change)
+        {
+            if (!setups.TryGetValue(cache, out var why))
+            {
+                return false;
+            }
+
+            findings.Add(PassContext.At(Id, run.Instruction, FindingKind.Declined, $"{change} left out: {why}"));
+            return true;
         }
 
         private bool LockfileReady(RunCommand run, string lockfile, Action<string> declined, string tool)

@@ -27,6 +27,26 @@ public sealed record PackageCache
     /// <summary>Commands that empty the cache, as word prefixes without options (<c>apt-get clean</c>, <c>yum clean all</c>).</summary>
     public ImmutableArray<string> CleanupCommands { get; init; } = [];
 
+    /// <summary>
+    /// Cleanup commands (as in <see cref="CleanupCommands"/>) and <c>rm</c> paths that empty parts of the cache its
+    /// mounts do not cover (apt mounts its lists; <c>apt-get clean</c> empties /var/cache/apt): a mount does not make
+    /// them unnecessary, so they stay.
+    /// </summary>
+    public ImmutableArray<string> CleanupBesideMounts { get; init; } = [];
+
+    /// <summary>
+    /// Cleanup commands that empty the mounted directories together with others (<c>apt-get dist-clean</c>): they cannot
+    /// go, and with them in the RUN a mount would be emptied on every build and gain nothing.
+    /// </summary>
+    public ImmutableArray<string> CleanupOfMountsAndMore { get; init; } = [];
+
+    /// <summary>
+    /// Words that show a Dockerfile sets up this cache its own way (apt's <c>docker-clean</c> hook or
+    /// <c>Keep-Downloaded-Packages</c>, <c>--cache-dir</c>, a relocating variable): where one appears, the author's
+    /// set-up is left alone, since a mount or a no-cache flag from dockeropt would switch it off.
+    /// </summary>
+    public ImmutableArray<string> SetupMarkers { get; init; } = [];
+
     /// <summary>ENV names that switch the cache off (a mount would be pointless).</summary>
     public ImmutableArray<string> DisablingEnv { get; init; } = [];
 

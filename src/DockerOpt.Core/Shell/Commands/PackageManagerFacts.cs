@@ -47,6 +47,7 @@ public static class PackageManagerFacts
         ShortOptionsCluster = true,
         NoCacheOptions = ["--no-cache"],
         Cache = PackageCaches.Apk,
+        CacheOptions = ["--cache-dir"],
         CacheVerbs = ["add", "upgrade", "update"],
     };
 
@@ -101,6 +102,7 @@ public static class PackageManagerFacts
         ShortOptionsCluster = true,
         NoCacheOptions = ["--no-cache-dir"],
         Cache = PackageCaches.Pip,
+        CacheOptions = ["--cache-dir"],
         CacheVerbs = ["install", "download", "wheel"],
         Manifests = [M("requirements*.txt"), M("pyproject.toml"), M("Pipfile"), L("poetry.lock"), L("uv.lock"), L("Pipfile.lock")],
     };
@@ -120,6 +122,7 @@ public static class PackageManagerFacts
             ("update", Upgrade), ("up", Upgrade), ("upgrade", Upgrade)),
         OptionsWithValue = ["--prefix", "-w", "--workspace", "--registry", "--cache", "--loglevel", "--userconfig", "--tag"],
         Cache = PackageCaches.Npm,
+        CacheOptions = ["--cache"],
         CacheVerbs = ["install", "i", "ci", "add", "isntall", "in", "ins", "inst", "insta", "instal", "update", "up"],
         Manifests = [M("package.json"), L("package-lock.json"), L("npm-shrinkwrap.json"), C(".npmrc")],
     };
@@ -136,6 +139,7 @@ public static class PackageManagerFacts
         UnknownVerbRunsScript = true,
         OptionsWithValue = ["--cwd", "--network-timeout", "--cache-folder", "--modules-folder", "--mutex", "--registry", "--network-concurrency"],
         Cache = PackageCaches.Yarn,
+        CacheOptions = ["--cache-folder"],
         CacheVerbs = ["install", "add", ""],
         Manifests = [M("package.json"), L("yarn.lock"), C(".yarnrc"), C(".yarnrc.yml")],
     };
@@ -151,6 +155,7 @@ public static class PackageManagerFacts
         UnknownVerbRunsScript = true,
         OptionsWithValue = ["-C", "--dir", "-F", "--filter", "--store-dir", "--registry", "--reporter"],
         Cache = PackageCaches.Pnpm,
+        CacheOptions = ["--store-dir"],
         CacheVerbs = ["install", "i", "add", "fetch"],
         Manifests = [M("package.json"), L("pnpm-lock.yaml"), C("pnpm-workspace.yaml")],
     };

@@ -59,6 +59,12 @@ public sealed record PackageManagerInfo
     /// <summary>Options that keep the tool from writing its cache into the layer (<c>--no-cache-dir</c>, <c>--no-cache</c>).</summary>
     public ImmutableArray<string> NoCacheOptions { get; init; } = [];
 
+    /// <summary>
+    /// Options that point the tool at a cache directory of the author's choosing (<c>apk --cache-dir</c>,
+    /// <c>pip --cache-dir</c>, <c>npm --cache</c>): a Dockerfile that passes one has set up its own cache.
+    /// </summary>
+    public ImmutableArray<string> CacheOptions { get; init; } = [];
+
     /// <summary>The files its dependency install reads (manifests, lockfiles, configuration), in copy order.</summary>
     public ImmutableArray<ManifestFile> Manifests { get; init; } = [];
 

@@ -1,6 +1,6 @@
 FROM python:3.12-slim
 RUN apt-get update && \
     apt-get install -y --no-install-recommends gcc && \
-    rm -rf /var/lib/apt/lists/* && \
     pip install --no-cache-dir numpy && \
-    python -c "import numpy"
+    python -c "import numpy" && \
+    rm -rf /var/lib/apt/lists/*

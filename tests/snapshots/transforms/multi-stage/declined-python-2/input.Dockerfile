@@ -1,0 +1,3 @@
+FROM python:2
+
+RUN pip install apache-beam[gcp]

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+
+using DockerOpt.Core.Passes;
+using DockerOpt.Core.Shell.Commands;
+using DockerOpt.Syntax;
+
+namespace DockerOpt.Transforms.Layers;
+
+/// <summary>
+/// Where a Dockerfile already wires a package cache its own way: a marker from the cache's row
+/// (<see cref="PackageCache.SetupMarkers"/>: apt's docker-clean hook, <c>/etc/apk/cache</c>, <c>npm config set cache</c>),
+/// a cache option of the tool (<see cref="PackageManagerInfo.CacheOptions"/>: <c>apk --cache-dir</c>), a symbolic link
+/// into one of its directories, or (with <c>includeMounts</c>) a cache mount of its own. A mount or a no-cache flag from
+/// dockeropt would switch such a set-up off, so the passes leave that tool's caching alone.
+/// </summary>
+internal static class CacheSetups
+{
+    /// <summary>For each cache the author set up, why the passes leave it alone (naming the user's line).</summary>
+    public static IReadOnlyDictionary<PackageCache, string> Find(PassContext context, ImmutableDictionary<int, RunEnvironment> environments, bool includeMounts)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(environments);
+        var found = new Dictionary<PackageCache, string>();
+        foreach (var instruction in context.Model.Stages.SelectMany(s => s.Instructions))
+        {
+            if (instruction.Kind is not (InstructionKind.Run or InstructionKind.Env or InstructionKind.Arg))
+            {
+                continue;
+            }
+
+            foreach (var cache in PackageCaches.All.Where(c => !found.ContainsKey(c)))
+            {
+                var env = environments.TryGetValue(instruction.Span.Start, out var environment) ? CacheEnvironment.Of(environment) : ImmutableDictionary<string, string?>.Empty;
+                if (Evidence(instruction, cache, env, includeMounts) is { } evidence)
+                {
+                    found[cache] = $"the file sets up its own {cache.Id} cache ({evidence} at line {context.UserLine(instruction)})";
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static string? Evidence(InstructionSyntax instruction, PackageCache cache, IReadOnlyDictionary<string, string?> env, bool includeMounts)
+    {
+        var text = instruction.FullText;
+        if (cache.SetupMarkers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal)) is { } marker)
+        {
+            return $"`{marker}`";
+        }
+
+        if (instruction.Kind != InstructionKind.Run)
+        {
+            return null;
+        }
+
+        var paths = cache.Mounts.Select(m => m.TargetIn(env)).OfType<string>()
+            .Concat(cache.CleanupPaths.Select(p => p.TrimEnd('*').TrimEnd('/')).Where(p => p.Length > 1))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (includeMounts)
+        {
+            foreach (var target in MountFlags.CacheTargets(instruction))
+            {
+                // A mount at or below one of its directories is its cache; a mount above them (/root/.cache) only when
+                // the RUN runs the tool.
+                var inside = paths.Any(p => target == p || target.StartsWith(p + "/", StringComparison.Ordinal));
+                var above = paths.Any(p => p.StartsWith(target + "/", StringComparison.Ordinal)) && TextMentions.MentionsManager(text, cache);
+                if (inside || above)
+                {
+                    return $"a cache mount on {target}";
+                }
+            }
+        }
+
+        if (RunCommand.TryRead(instruction) is not { } run)
+        {
+            return null;
+        }
+
+        foreach (var command in run.Script.SimpleCommands)
+        {
+            if (command.Name?.Value == "ln" && command.Arguments.Any(IsSymbolicOption)
+                && command.Arguments.FirstOrDefault(w => w.Value is { } v && paths.Any(p => v.TrimEnd('/') == p || v.StartsWith(p + "/", StringComparison.Ordinal))) is { } link)
+            {
+                return $"a symbolic link at {link.Value}";
+            }
+
+            if (PackageInvocation.Read(command, cache) is { } invocation
+                && invocation.Tool.CacheOptions.FirstOrDefault(o => invocation.Recognized.HasOption(o)) is { } option)
+            {
+                return $"{invocation.Command.Words[invocation.ProgramIndex].Value} {option}";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSymbolicOption(Core.Shell.ShellWord word) =>
+        word.Value is { } v && (v == "--symbolic" || (v.Length > 1 && v[0] == '-' && v[1] != '-' && v.Contains('s', StringComparison.Ordinal)));
+}
