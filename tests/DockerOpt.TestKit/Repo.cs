@@ -17,8 +17,10 @@ public static class Repo
     /// <summary>The examples folder (examples/node, examples/python, examples/go).</summary>
     public static string ExamplesDirectory => Path.Combine(Root, "examples");
 
-    /// <summary>../shared beside the repository (a read-only copy in CI).</summary>
-    public static string SharedDirectory => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>../shared beside the repository (a read-only copy in CI), or DOCKEROPT_SHARED (a worktree sits deeper).</summary>
+    public static string SharedDirectory => Environment.GetEnvironmentVariable("DOCKEROPT_SHARED") is { Length: > 0 } shared
+        ? Path.GetFullPath(shared)
+        : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     /// <summary>../shared/corpus: other people's Dockerfiles, read in place and never copied.</summary>
     public static string CorpusDirectory => Path.Combine(SharedDirectory, "corpus");
@@ -27,6 +29,28 @@ public static class Repo
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static bool HasCorpus => Directory.Exists(CorpusDirectory);
+
+    /// <summary>../shared/contexts: every corpus Dockerfile inside its repository tree, with INDEX.tsv naming its build context.</summary>
+    public static string ContextsDirectory => Path.Combine(SharedDirectory, "contexts");
+
+    /// <summary>
+    /// Every row of ../shared/contexts/INDEX.tsv: the Dockerfile and its build context (relative to the contexts
+    /// folder), and the Dockerfile's path inside its repository (without the <c>owner__repo/</c> folder).
+    /// </summary>
+    public static IReadOnlyList<(string Dockerfile, string Context, string RepositoryPath)> ContextFiles()
+    {
+        var index = Path.Combine(ContextsDirectory, "INDEX.tsv");
+        if (!File.Exists(index))
+        {
+            throw new FileNotFoundException($"The build contexts were not found at {index}; CI=true requires them (they sit beside the repository as ../shared/contexts).");
+        }
+
+        return File.ReadAllLines(index).Skip(1)
+            .Select(line => line.Split('\t'))
+            .Where(columns => columns.Length >= 4)
+            .Select(columns => (columns[2], columns[3], columns[2][(columns[2].IndexOf('/', StringComparison.Ordinal) + 1)..]))
+            .ToArray();
+    }
 
     /// <summary>
     /// Every Dockerfile of the corpus, as paths relative to the corpus folder, sorted so runs are

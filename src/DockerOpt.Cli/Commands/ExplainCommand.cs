@@ -54,6 +54,11 @@ public sealed class ExplainCommand : ICommandFactory
             _ => string.Empty,
         });
 
+        var roles = info.Roles.LeafAppsOnly
+            ? "leaf apps only; base images, builder/CI/dev images, tools that need privileges and test fixtures are left alone with their role as the reason (--role app says a file is an app):"
+            : "every kind (leaf apps, base images, builder/CI/dev images, tools, test fixtures):";
+        builder.Append("\nImages it changes:\n").Append(Wrap($"{roles} {info.Roles.Why}.", "  ")).Append('\n');
+
         if (!info.Exclusions.IsDefaultOrEmpty)
         {
             builder.Append("\nLeaves alone:\n");

@@ -60,19 +60,20 @@ public sealed class LintCommand : ICommandFactory
         var prepared = plan.Rewrites;
         var diagnostics = prepared.SelectMany(LintDiagnostics.From).ToList();
         var files = prepared.Select(p => p.File.DisplayPath).ToList();
+        var treated = prepared.Select(p => new LintedFile(p.File.DisplayPath, p.Result)).ToList();
         switch (format)
         {
             case "json":
-                console.Out.WriteLine(Json(writer => LintJson.Write(writer, files, diagnostics)));
+                console.Out.WriteLine(Json(writer => LintJson.Write(writer, files, diagnostics, treated)));
                 break;
             case "sarif":
-                console.Out.WriteLine(Json(writer => LintSarif.Write(writer, console.Passes, diagnostics, ToolVersion.Current)));
+                console.Out.WriteLine(Json(writer => LintSarif.Write(writer, console.Passes, diagnostics, ToolVersion.Current, treated)));
                 break;
             case "github":
                 console.Out.Write(LintGitHub.Render(diagnostics));
                 break;
             default:
-                console.Out.Write(LintText.Render(diagnostics, files.Count, console.IsTerminal));
+                console.Out.Write(LintText.Render(diagnostics, files.Count, console.IsTerminal, treated));
                 break;
         }
 

@@ -181,7 +181,7 @@ public sealed class VerifyCommand : ICommandFactory
 
         var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, plan.Config));
         var buildContext = new FileSystemBuildContext(plan.ContextRoot);
-        var rewriteOptions = options.Passes.For(plan.Config);
+        var rewriteOptions = plan.Options;
         return new VerifyRequest(file.FullPath, plan.ContextRoot, result.RewrittenText)
         {
             SmokeCommand = smoke is null ? null : [.. smoke],

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 
 using DockerOpt.Cli.CommandLine;
+using DockerOpt.Core.Model.Roles;
 using DockerOpt.Core.Passes;
 using DockerOpt.Engine.Budget;
 using DockerOpt.Syntax;
@@ -19,6 +20,9 @@ namespace DockerOpt.Cli.Configuration;
 /// <code>
 /// level: safe                # or aggressive
 /// skip: [exec-form]          # pass ids never run; or only: [...]
+/// role: app                  # what the images are, instead of detecting it (app, base, builder, ci, dev, privileged, fixture)
+/// roles:                     # by path glob relative to this file; the first match wins over role
+///   "ci/*": ci
 /// baseImages:
 ///   mirrorPrefixes:
 ///     - mirror.example.com/dockerhub/
@@ -31,7 +35,7 @@ namespace DockerOpt.Cli.Configuration;
 /// </example>
 public static class ConfigReader
 {
-    private static readonly string[] TopLevelKeys = ["level", "only", "skip", "baseImages", "budget"];
+    private static readonly string[] TopLevelKeys = ["level", "only", "skip", "role", "roles", "baseImages", "budget"];
     private static readonly string[] BaseImageKeys = ["mirrorPrefixes", "catalog"];
     private static readonly string[] BudgetKeys = ["maxSize", "maxWasted", "minEfficiency"];
 
@@ -75,6 +79,8 @@ public static class ConfigReader
                 "level" => config with { Level = ReadLevel(entry.Value, displayPath) },
                 "only" => config with { Only = ReadPassIds(entry.Value, displayPath, knownPassIds) },
                 "skip" => config with { Skip = ReadPassIds(entry.Value, displayPath, knownPassIds) },
+                "role" => config with { Role = ReadRole(Scalar(entry.Value, displayPath, "role"), displayPath) },
+                "roles" => config with { Roles = ReadRoles(entry, displayPath) },
                 "baseImages" => ReadBaseImages(config, Mapping(entry, displayPath, BaseImageKeys), directory, displayPath),
                 "budget" => config with { Budget = ReadBudget(Mapping(entry, displayPath, BudgetKeys), displayPath) },
                 _ => throw Unknown(entry, displayPath, TopLevelKeys),
@@ -99,6 +105,24 @@ public static class ConfigReader
             "aggressive" => RewriteLevel.Aggressive,
             _ => throw ConfigError.At(path, scalar.Line, scalar.Column, $"level must be 'safe' or 'aggressive', not '{scalar.Value}'"),
         };
+    }
+
+    private static ImageRole ReadRole(YamlScalar scalar, string path) =>
+        ImageRoles.Parse(scalar.Value)
+        ?? throw ConfigError.At(path, scalar.Line, scalar.Column, $"unknown role '{scalar.Value}'; expected one of: {ImageRoles.NameList}");
+
+    private static ImmutableArray<RoleGlob> ReadRoles(YamlEntry entry, string path)
+    {
+        if (entry.Value is not YamlMapping mapping)
+        {
+            throw ConfigError.At(path, entry.Value.Line, entry.Value.Column, "'roles' must be an indented block of \"path glob\": role lines");
+        }
+
+        return [.. mapping.Entries.Select(glob =>
+        {
+            var scalar = Scalar(glob.Value, path, glob.Key);
+            return new RoleGlob(glob.Key, ReadRole(scalar, path), scalar.Value);
+        })];
     }
 
     private static ImmutableHashSet<string> ReadPassIds(YamlNode node, string path, IReadOnlySet<string> known)

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.IO.Enumeration;
 using System.Text;
 using System.Text.Json;
 
 using DockerOpt.Cli.Rendering;
+using DockerOpt.Core.Model.Roles;
 using DockerOpt.Core.Passes;
 using DockerOpt.Engine.Budget;
 using DockerOpt.Syntax;
@@ -36,6 +38,32 @@ public sealed record DockeroptConfig(
 
     /// <summary>The file name looked for in the Dockerfile's directory and each parent.</summary>
     public const string FileName = ".dockeropt.yaml";
+
+    /// <summary>The role every Dockerfile under this file is (<c>role: app</c>), or null to detect it.</summary>
+    public ImageRole? Role { get; init; }
+
+    /// <summary>Roles by path glob (<c>roles: {"ci/*": builder}</c>), relative to the file's folder; the first match wins over <see cref="Role"/>.</summary>
+    public ImmutableArray<RoleGlob> Roles { get; init; } = [];
+
+    /// <summary>The role this configuration sets for the Dockerfile at <paramref name="dockerfileFullPath"/>, with where it says so; or null.</summary>
+    public RoleOverride? RoleFor(string dockerfileFullPath)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfileFullPath);
+        var source = SourcePath is null ? FileName : Path.GetFileName(SourcePath);
+        if (!Roles.IsEmpty && SourcePath is not null)
+        {
+            var relative = Path.GetRelativePath(Path.GetDirectoryName(SourcePath)!, dockerfileFullPath).Replace('\\', '/');
+            foreach (var glob in Roles)
+            {
+                if (FileSystemName.MatchesSimpleExpression(glob.Pattern, relative, ignoreCase: false))
+                {
+                    return new RoleOverride(glob.Role, $"{source} (roles: '{glob.Pattern}': {glob.Name})");
+                }
+            }
+        }
+
+        return Role is { } role ? new RoleOverride(role, $"{source} (role: {ImageRoles.Names.First(n => n.Role == role).Name})") : null;
+    }
 
     /// <summary>Whether anything changes the shipped base-image catalog.</summary>
     public bool HasCatalogOverrides => !MirrorPrefixes.IsEmpty || !CatalogFiles.IsEmpty;

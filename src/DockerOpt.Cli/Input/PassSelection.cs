@@ -13,6 +13,12 @@ namespace DockerOpt.Cli.Input;
 /// </summary>
 public sealed record PassSelection(ImmutableHashSet<string> Only, ImmutableHashSet<string> Skip, RewriteLevel? Level)
 {
+    /// <summary>The role <c>--role</c> set, or null to take the configuration's or detect it.</summary>
+    public RoleOverride? Role { get; init; }
+
+    /// <summary>True with <c>--include-generated</c>.</summary>
+    public bool IncludeGenerated { get; init; }
+
     /// <summary>Reads the options, refusing unknown pass ids with the list of known ones.</summary>
     /// <exception cref="UserInputException">An id names no pass.</exception>
     public static PassSelection FromCommandLine(CliConsole console, string[]? only, string[]? skip, string? level)
@@ -45,6 +51,16 @@ public sealed record PassSelection(ImmutableHashSet<string> Only, ImmutableHashS
             Level ?? config.Level ?? RewriteLevel.Safe,
             Only.IsEmpty ? config.Only : Only,
             config.Skip.Union(Skip));
+    }
+
+    /// <summary>
+    /// The options for one Dockerfile under its configuration, with what its role is decided from: <c>--role</c>, else
+    /// the configuration's role for its path, else detection over <paramref name="repositoryPath"/>.
+    /// </summary>
+    public RewriteOptions For(DockeroptConfig config, string dockerfileFullPath, string repositoryPath)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return For(config) with { Role = Role ?? config.RoleFor(dockerfileFullPath), RepositoryPath = repositoryPath, IncludeGenerated = IncludeGenerated };
     }
 
     // Accepts "--only a,b", "--only a --only b" and "--only a b".

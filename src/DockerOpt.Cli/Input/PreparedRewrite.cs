@@ -17,6 +17,9 @@ public sealed record PreparedRewrite(
     RewriteResult Result,
     IReadOnlyList<GeneratedFile> ProposedFiles)
 {
+    /// <summary>The options it was rewritten with (role override, repository path), for a later rewrite of the same file.</summary>
+    public RewriteOptions Options { get; init; } = RewriteOptions.Default;
+
     public bool DockerfileChanges => !string.Equals(Result.RewrittenText, File.Text, StringComparison.Ordinal);
 
     public bool Pending => DockerfileChanges || ProposedFiles.Count > 0;

@@ -64,7 +64,8 @@ public static class RewritePlanner
             var contextRoot = explicitContext ?? Path.GetDirectoryName(file.FullPath)!;
             var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, config));
             var context = ContextFor(contexts, contextRoot);
-            var result = rewriter.Rewrite(file.Text, file.DisplayPath, context, selection.For(config), PathInContext(file.FullPath, contextRoot));
+            var options = selection.For(config, file.FullPath, RepositoryPath(file));
+            var result = rewriter.Rewrite(file.Text, file.DisplayPath, context, options, PathInContext(file.FullPath, contextRoot));
             if (context.NotRegularFiles.Count > 0)
             {
                 // The passes saw these as absent; a rewrite built on that (a new .dockerignore over a FIFO) is refused.
@@ -77,7 +78,7 @@ public static class RewritePlanner
             var proposed = includeGeneratedFiles
                 ? result.Files.Where(f => !string.Equals(f.Content, f.OriginalContent, StringComparison.Ordinal)).ToList()
                 : [];
-            prepared.Add(new PreparedRewrite(file, config, contextRoot, result, proposed));
+            prepared.Add(new PreparedRewrite(file, config, contextRoot, result, proposed) { Options = options });
         }
 
         return new RewritePlan(prepared, unreadable);
@@ -86,6 +87,27 @@ public static class RewritePlanner
     /// <summary>The Dockerfile's path relative to the context root, '/'-separated (<c>../</c> when it lies outside).</summary>
     public static string PathInContext(string dockerfile, string contextRoot) =>
         Path.GetRelativePath(contextRoot, dockerfile).Replace(Path.DirectorySeparatorChar, '/');
+
+    // The path inside the repository (below the folder holding .git) is what role names are read from: 'tests/' above
+    // the checkout says nothing about the file. Without a repository, the path as shown, without leading '../'.
+    private static string RepositoryPath(LoadedDockerfile file)
+    {
+        for (var directory = new DirectoryInfo(Path.GetDirectoryName(file.FullPath)!); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")))
+            {
+                return Path.GetRelativePath(directory.FullName, file.FullPath).Replace('\\', '/');
+            }
+        }
+
+        var shown = file.DisplayPath.Replace('\\', '/');
+        while (shown.StartsWith("../", StringComparison.Ordinal))
+        {
+            shown = shown[3..];
+        }
+
+        return Path.IsPathRooted(shown) ? Path.GetFileName(shown) : shown;
+    }
 
     private static FileSystemBuildContext ContextFor(Dictionary<string, FileSystemBuildContext> contexts, string root)
     {

@@ -5,12 +5,13 @@ using DockerOpt.Cli.Lint;
 namespace DockerOpt.Cli.Rendering;
 
 /// <summary>
-/// Lint diagnostics as one JSON document: <c>{"version": 1, "files": [...], "diagnostics": [{"file", "line",
+/// Lint diagnostics as one JSON document: <c>{"version": 1, "files": [...], "treatedAs": [{"file", "role", "description",
+/// "evidence", ...}], "diagnostics": [{"file", "line",
 /// "column", "severity", "rule", "hadolint": [...], "message", "changesBehaviour", "explain"}]}</c>.
 /// </summary>
 public static class LintJson
 {
-    public static void Write(Utf8JsonWriter writer, IReadOnlyList<string> files, IReadOnlyList<LintDiagnostic> diagnostics)
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<string> files, IReadOnlyList<LintDiagnostic> diagnostics, IReadOnlyList<LintedFile>? treated = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(files);
@@ -18,6 +19,16 @@ public static class LintJson
         writer.WriteStartObject();
         writer.WriteNumber("version", 1);
         writer.WriteStringArray("files", files);
+        writer.WriteStartArray("treatedAs");
+        foreach (var file in treated ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", file.Path);
+            TreatedAsJson.WriteBody(writer, file.Result);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartArray("diagnostics");
         foreach (var d in diagnostics)
         {

@@ -15,7 +15,7 @@ public static class LintSarif
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static void Write(Utf8JsonWriter writer, ImmutableArray<IRewritePass> passes, IReadOnlyList<LintDiagnostic> diagnostics, string toolVersion)
+    public static void Write(Utf8JsonWriter writer, ImmutableArray<IRewritePass> passes, IReadOnlyList<LintDiagnostic> diagnostics, string toolVersion, IReadOnlyList<LintedFile>? files = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -41,6 +41,23 @@ public static class LintSarif
         writer.WriteEndObject();
         writer.WriteEndObject();
 
+        // Each file is an artifact whose properties say what it was treated as and why.
+        writer.WriteStartArray("artifacts");
+        foreach (var file in files ?? [])
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("location");
+            writer.WriteString("uri", ToRelativeUri(file.Path));
+            writer.WriteEndObject();
+            writer.WriteStartObject("properties");
+            writer.WriteStartObject("treatedAs");
+            TreatedAsJson.WriteBody(writer, file.Result);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteString("columnKind", "utf16CodeUnits");
         writer.WriteStartArray("results");
         foreach (var d in diagnostics)

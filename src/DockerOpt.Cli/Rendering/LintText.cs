@@ -17,12 +17,25 @@ public static class LintText
     private const string Dim = "\u001b[2m";
     private const string Reset = "\u001b[0m";
 
-    public static string Render(IReadOnlyList<LintDiagnostic> diagnostics, int fileCount, bool colour)
+    public static string Render(IReadOnlyList<LintDiagnostic> diagnostics, int fileCount, bool colour, IReadOnlyList<LintedFile>? linted = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var builder = new StringBuilder();
+        var notes = (linted ?? []).Where(f => f.Note is not null).ToDictionary(f => f.Path, f => f.Note!, StringComparer.Ordinal);
+
+        // Each file's note comes before its diagnostics; files without any come first.
+        foreach (var file in (linted ?? []).Where(f => f.Note is not null && !diagnostics.Any(d => d.Path == f.Path)))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{file.Path}: {(colour ? Dim + file.Note + Reset : file.Note)}\n");
+        }
+
         foreach (var d in diagnostics)
         {
+            if (notes.Remove(d.Path, out var note))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"{d.Path}: {(colour ? Dim + note + Reset : note)}\n");
+            }
+
             var severity = d.SeverityText;
             if (colour)
             {

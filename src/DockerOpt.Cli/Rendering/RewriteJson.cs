@@ -24,25 +24,23 @@ public static class RewriteJson
         writer.WriteBoolean("changed", !string.Equals(result.OriginalText, result.RewrittenText, StringComparison.Ordinal) || proposedFiles.Count > 0);
         writer.WriteString("rewritten", result.RewrittenText);
         WriteEdits(writer, result.OriginalText, result.RewrittenText);
+        TreatedAsJson.Write(writer, result);
         writer.WriteStartArray("passes");
+        if (!result.FileFindings.IsEmpty)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", RewriteResult.FileFindingId);
+            writer.WriteBoolean("changed", false);
+            WriteFindings(writer, result.FileFindings);
+            writer.WriteEndObject();
+        }
+
         foreach (var pass in result.Passes)
         {
             writer.WriteStartObject();
             writer.WriteString("id", pass.Info.Id);
             writer.WriteBoolean("changed", pass.Changed);
-            writer.WriteStartArray("findings");
-            foreach (var finding in pass.Findings)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("kind", finding.Kind.ToString().ToLowerInvariant());
-                writer.WriteNumber("line", finding.Line);
-                writer.WriteNumber("column", finding.Column);
-                writer.WriteString("message", finding.Message);
-                writer.WriteBoolean("changesBehaviour", finding.ChangesBehaviour);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            WriteFindings(writer, pass.Findings);
             writer.WriteEndObject();
         }
 
@@ -67,6 +65,23 @@ public static class RewriteJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteFindings(Utf8JsonWriter writer, IEnumerable<Finding> findings)
+    {
+        writer.WriteStartArray("findings");
+        foreach (var finding in findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", finding.Kind.ToString().ToLowerInvariant());
+            writer.WriteNumber("line", finding.Line);
+            writer.WriteNumber("column", finding.Column);
+            writer.WriteString("message", finding.Message);
+            writer.WriteBoolean("changesBehaviour", finding.ChangesBehaviour);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     // Each edit replaces original lines [startLine, startLine + lineCount) with newText; lineCount 0 inserts before startLine.

@@ -51,6 +51,11 @@ public static class RewriteReport
             }
         }
 
+        if (result.Role is { } role)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"  treated as: {role.Describe()}\n");
+        }
+
         AppendSection(builder, result, FindingKind.Advice, "Advice", s => s);
         AppendSection(builder, result, FindingKind.Declined, "Left alone", s => Paint(Dim, s));
         return builder.ToString();

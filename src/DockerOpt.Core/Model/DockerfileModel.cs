@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 
 using DockerOpt.Core.Images;
+using DockerOpt.Core.Model.Roles;
 using DockerOpt.Core.Variables;
 using DockerOpt.Syntax;
 
@@ -12,11 +13,14 @@ namespace DockerOpt.Core.Model;
 /// </summary>
 public sealed class DockerfileModel
 {
-    private DockerfileModel(DockerfileSyntax syntax, ImmutableArray<StageModel> stages, ImmutableDictionary<string, string?> globalArgs)
+    private RoleDecision? role;
+
+    private DockerfileModel(DockerfileSyntax syntax, ImmutableArray<StageModel> stages, ImmutableDictionary<string, string?> globalArgs, RoleDecision? role = null)
     {
         Syntax = syntax;
         Stages = stages;
         GlobalArgs = globalArgs;
+        this.role = role;
     }
 
     public DockerfileSyntax Syntax { get; }
@@ -30,6 +34,38 @@ public sealed class DockerfileModel
     public StageModel? FinalStage => Stages.IsEmpty ? null : Stages[^1];
 
     public bool IsMultiStage => Stages.Length > 1;
+
+    /// <summary>
+    /// What the shipped image is for (leaf app, base image, ...) and why. The rewriter decides it once on the user's
+    /// file, with its path and build context, and every pass reads that same decision (a pass's own edits, such as a
+    /// USER, must not change it); a model built on its own decides from the text alone.
+    /// </summary>
+    public RoleDecision Role => role ??= ImageRoleClassifier.Classify(this, Syntax.Source.Path, null);
+
+    /// <summary>The same model with the role decided elsewhere (on the user's file, or set by the user).</summary>
+    public DockerfileModel WithRole(RoleDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return new DockerfileModel(Syntax, Stages, GlobalArgs, decision);
+    }
+
+    /// <summary>
+    /// The stage and the stages it builds on (<c>FROM builder</c>), the stage first: image config such as USER, CMD and
+    /// ENTRYPOINT is inherited along this chain.
+    /// </summary>
+    public IReadOnlyList<StageModel> Lineage(StageModel stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        var lineage = new List<StageModel> { stage };
+        var current = stage;
+        while (current.BaseKind == StageBaseKind.PreviousStage && current.BaseStageIndex is { } parent && lineage.Count <= Stages.Length)
+        {
+            current = Stages[parent];
+            lineage.Add(current);
+        }
+
+        return lineage;
+    }
 
     /// <summary>The stage a FROM or COPY --from reference names: a stage name (case-insensitive) or an index.</summary>
     public StageModel? FindStage(string reference, int beforeIndex)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Model;
+using DockerOpt.Core.Model.Roles;
 using DockerOpt.Syntax;
 
 namespace DockerOpt.Core.Passes;
@@ -81,4 +82,8 @@ public sealed record PassContext(
     /// <summary>Creates the model and style for a parsed text.</summary>
     public static PassContext Create(DockerfileSyntax syntax, IBuildContext buildContext, RewriteOptions options) =>
         new(syntax, DockerfileModel.Build(syntax), StyleSniffer.Sniff(syntax), buildContext, options);
+
+    /// <summary>Creates the model and style for a parsed text, with the role decided on the user's file.</summary>
+    public static PassContext Create(DockerfileSyntax syntax, IBuildContext buildContext, RewriteOptions options, RoleDecision role) =>
+        new(syntax, DockerfileModel.Build(syntax).WithRole(role), StyleSniffer.Sniff(syntax), buildContext, options);
 }

@@ -16,4 +16,8 @@ public sealed record PassInfo(
     ImmutableArray<string> Exclusions,
     string ExampleBefore,
     string ExampleAfter,
-    ImmutableArray<string> HadolintIds);
+    ImmutableArray<string> HadolintIds)
+{
+    /// <summary>Which image roles the pass changes; by default every role (its changes keep what the image does).</summary>
+    public RolePolicy Roles { get; init; } = RolePolicy.Everywhere("its changes keep what the image does, so it applies to every kind of image");
+}

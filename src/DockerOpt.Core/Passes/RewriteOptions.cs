@@ -11,4 +11,16 @@ public sealed record RewriteOptions(RewriteLevel Level, ImmutableHashSet<string>
     public static RewriteOptions Default { get; } = new(RewriteLevel.Safe, [], []);
 
     public bool IsEnabled(string passId) => !Skip.Contains(passId) && (Only.IsEmpty || Only.Contains(passId));
+
+    /// <summary>The image role the user set (<c>--role</c>, <c>role:</c>), which replaces the detected one; null to detect it.</summary>
+    public RoleOverride? Role { get; init; }
+
+    /// <summary>
+    /// The Dockerfile's path inside its repository ('/' separated), whose folders and file name are evidence of its
+    /// role (<c>tests/</c>, <c>Dockerfile.dev</c>, <c>3.12/bookworm/</c>); null to use the path the rewriter is given.
+    /// </summary>
+    public string? RepositoryPath { get; init; }
+
+    /// <summary>True to rewrite a file whose header says it is generated (by default it is left alone).</summary>
+    public bool IncludeGenerated { get; init; }
 }

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 
 using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Editing;
+using DockerOpt.Core.Model;
+using DockerOpt.Core.Model.Roles;
 using DockerOpt.Core.Passes;
 using DockerOpt.Syntax;
 
@@ -53,6 +55,26 @@ public sealed class Rewriter
             return new RewriteResult(text, text, [], [], syntax.Diagnostics);
         }
 
+        var generated = GeneratedHeader.Find(syntax);
+        if (generated is not null && !options.IncludeGenerated)
+        {
+            // An edit to a generated file is lost at the next generation: nothing runs, one finding says why.
+            var finding = new Finding(RewriteResult.FileFindingId, FindingKind.Declined, generated.Line, 1, $"{generated.Reason}; nothing changed (--include-generated rewrites it anyway)");
+            return new RewriteResult(text, text, [], [], syntax.Diagnostics) { Generated = generated, SkippedAsGenerated = true, FileFindings = [finding] };
+        }
+
+        // The role is decided once, on the user's file: a pass's own edits (a USER, a new stage) must not change it.
+        var original = DockerfileModel.Build(syntax);
+        var role = options.Role is { } chosen
+            ? RoleDecision.Overridden(chosen.Role, chosen.Source)
+            : ImageRoleClassifier.Classify(original, options.RepositoryPath ?? path, buildContext);
+        if (role.Role == ImageRole.TestFixture && original.FinalStage is { } fixture)
+        {
+            // A fixture's exact text is what its test checks: no pass runs, not even the layer-only ones.
+            var finding = new Finding(RewriteResult.FileFindingId, FindingKind.Declined, fixture.From.StartLine, 1, $"treated as a {role.Describe()}: its exact content is what a test checks; nothing changed (--role app rewrites it)");
+            return new RewriteResult(text, text, [], [], syntax.Diagnostics) { Role = role, Generated = generated, FileFindings = [finding] };
+        }
+
         var pragmas = Pragmas.Read(syntax);
         var current = syntax;
         var lineMaps = new List<LineMap>();
@@ -67,6 +89,12 @@ public sealed class Rewriter
                 continue;
             }
 
+            if (info.Roles.LeafAppsOnly && !role.IsLeafApp && original.FinalStage is { } shipped)
+            {
+                applied.Add(new AppliedPass(info, false, [new Finding(info.Id, FindingKind.Declined, shipped.From.StartLine, 1, RoleDecline(info, role))]));
+                continue;
+            }
+
             if (IsIgnoredForFile(pragmas, info))
             {
                 applied.Add(new AppliedPass(info, false, [new Finding(info.Id, FindingKind.Declined, 1, 1, "switched off for this file by a pragma")]));
@@ -77,7 +105,7 @@ public sealed class Rewriter
             var ignored = IgnoredInstructions(current, currentPragmas, info);
             var rules = IgnoredRules(current, currentPragmas, info);
             var mapsSoFar = lineMaps.ToArray();
-            var context = PassContext.Create(current, buildContext, options) with
+            var context = PassContext.Create(current, buildContext, options, role) with
             {
                 IgnoredInstructions = ignored,
                 IgnoredRules = rules,
@@ -124,7 +152,20 @@ public sealed class Rewriter
             }
         }
 
-        return new RewriteResult(text, current.Source.Text, applied.ToImmutable(), [.. files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], syntax.Diagnostics);
+        return new RewriteResult(text, current.Source.Text, applied.ToImmutable(), [.. files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], syntax.Diagnostics)
+        {
+            Role = original.FinalStage is null ? null : role,
+            Generated = generated,
+        };
+    }
+
+    /// <summary>Why a pass that changes what the image does left a non-leaf image alone.</summary>
+    public static string RoleDecline(PassInfo info, RoleDecision role)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(role);
+        var hint = role.OverriddenBy is null ? "; if it is an application, say so with --role app or 'role: app' in .dockeropt.yaml" : string.Empty;
+        return $"not changed: treated as a {role.Describe()}, and {info.Id} changes what the image does, which dockeropt does only for leaf apps{hint}";
     }
 
     // A pass id switches the pass off; a hadolint id never does. It shields only the changes of that rule, which the

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 
 using DockerOpt.Core.BuildContext;
+using DockerOpt.Core.Model.Roles;
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Rewriting;
 using DockerOpt.TestKit;
@@ -18,8 +19,9 @@ namespace DockerOpt.Transforms.Tests.Harness;
 /// <item>idempotence — running the pass on its own output changes nothing;</item>
 /// <item>no-op cases (folder name starting with <c>noop</c>) — the output IS the input.</item>
 /// </list>
-/// A case's optional <c>context/</c> folder is the build context; <c>options.txt</c> may say <c>level=aggressive</c>
-/// and <c>dockerfile=PATH</c> (where the input sits in the context; by default <c>Dockerfile</c> at its root).
+/// A case's optional <c>context/</c> folder is the build context; <c>options.txt</c> may say <c>level=aggressive</c>,
+/// <c>dockerfile=PATH</c> (where the input sits in the context; by default <c>Dockerfile</c> at its root) and
+/// <c>role=app</c> (the user says the image is an app).
 /// </summary>
 public static class PassCaseRunner
 {
@@ -100,6 +102,10 @@ public static class PassCaseRunner
         var level = File.Exists(path) && File.ReadAllText(path).Contains("level=aggressive", StringComparison.Ordinal)
             ? RewriteLevel.Aggressive
             : RewriteLevel.Safe;
-        return new RewriteOptions(level, ImmutableHashSet.Create(StringComparer.Ordinal, passId), []);
+        // role=app: a case about what a pass does to an app, written without a CMD of its own (a base image by detection).
+        var role = File.Exists(path) && File.ReadAllText(path).Contains("role=app", StringComparison.Ordinal)
+            ? new RoleOverride(ImageRole.LeafApp, "options.txt (role=app)")
+            : null;
+        return new RewriteOptions(level, ImmutableHashSet.Create(StringComparer.Ordinal, passId), []) { Role = role };
     }
 }

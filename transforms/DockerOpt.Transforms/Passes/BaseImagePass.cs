@@ -48,7 +48,10 @@ public sealed class BaseImagePass : IRewritePass
         ],
         "FROM python:3.12\nCOPY --from=build /opt/venv /opt/venv\nCMD [\"python\", \"-m\", \"app\"]\n",
         "FROM python:3.12-slim\nCOPY --from=build /opt/venv /opt/venv\nCMD [\"python\", \"-m\", \"app\"]\n",
-        []);
+        [])
+    {
+        Roles = RolePolicy.LeafApps("a different base image changes what ships, and for a base image what every image built FROM it inherits"),
+    };
 
     public PassResult Run(PassContext context)
     {

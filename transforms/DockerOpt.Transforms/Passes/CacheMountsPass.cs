@@ -51,7 +51,10 @@ public sealed class CacheMountsPass : IRewritePass
         ],
         "RUN pip install --no-cache-dir -r requirements.txt\n",
         "RUN --mount=type=cache,target=/root/.cache/pip \\\n    pip install -r requirements.txt\n",
-        [PipRule]);
+        [PipRule])
+    {
+        Roles = RolePolicy.Everywhere("a cache mount keeps downloads out of the image and leaves its content as it was, so it applies to every kind of image"),
+    };
 
     public PassResult Run(PassContext context)
     {

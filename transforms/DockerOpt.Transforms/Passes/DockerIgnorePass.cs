@@ -55,7 +55,10 @@ public sealed class DockerIgnorePass : IRewritePass
         ],
         "FROM node:20-slim\nCOPY . .\nRUN npm ci\n",
         "# .dockerignore\n.git\n.env\n**/node_modules\n...\n",
-        []);
+        [])
+    {
+        Roles = RolePolicy.Everywhere("a .dockerignore changes what the build can read, not what the Dockerfile does; it never hides a file a COPY needs"),
+    };
 
     public PassResult Run(PassContext context)
     {

@@ -44,7 +44,10 @@ public sealed class ExecFormPass : IRewritePass
         ],
         "FROM node:20-slim\nENV NODE_ENV production\nCMD node server.js\n",
         "FROM node:20-slim\nENV NODE_ENV=production\nCMD [\"node\", \"server.js\"]\n",
-        [ExecFormRule, WorkdirRule, MaintainerRule]);
+        [ExecFormRule, WorkdirRule, MaintainerRule])
+    {
+        Roles = RolePolicy.Everywhere("ENV/LABEL/MAINTAINER syntax applies to every kind of image; CMD/ENTRYPOINT are put in exec form only in leaf apps, because the form decides how images built FROM a base image or run by CI pass arguments to them"),
+    };
 
     public PassResult Run(PassContext context)
     {
@@ -100,6 +103,11 @@ public sealed class ExecFormPass : IRewritePass
         }
 
         var keyword = instruction.KeywordUpper;
+        if (!context.Model.Role.IsLeafApp)
+        {
+            return Change.Declined($"{keyword} kept in shell form: treated as a {context.Model.Role.Describe()}; the form decides how the images built FROM it and the people who run it pass arguments");
+        }
+
         var stage = StageChain.StageOf(context.Model, instruction);
         if (stage is null)
         {

@@ -49,7 +49,10 @@ public sealed class ManifestsFirstPass : IRewritePass
         ],
         "WORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\n",
         "WORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
-        []);
+        [])
+    {
+        Roles = RolePolicy.Everywhere("copying the manifests first changes only which layers are cached; the image holds the same files, so it applies to every kind of image"),
+    };
 
     public PassResult Run(PassContext context)
     {

@@ -44,7 +44,10 @@ public sealed class MergeRunPass : IRewritePass
         ],
         "RUN apt-get update\nRUN apt-get install -y curl\n",
         "RUN apt-get update \\\n    && apt-get install -y curl\n",
-        [Rule]);
+        [Rule])
+    {
+        Roles = RolePolicy.Everywhere("merged RUNs build the same files in fewer layers, so it applies to every kind of image"),
+    };
 
     private enum Wrap
     {

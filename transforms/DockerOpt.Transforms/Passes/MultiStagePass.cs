@@ -61,7 +61,10 @@ public sealed class MultiStagePass : IRewritePass
         "FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o server .\nCMD [\"./server\"]\n",
         "FROM golang:1.22 AS build\nWORKDIR /app\nCOPY . .\nRUN CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o server .\nCMD [\"./server\"]\n\n"
         + "FROM gcr.io/distroless/static-debian12\nWORKDIR /app\nCOPY --from=build /app/server /app/server\nUSER 65532:65532\nCMD [\"/app/server\"]\n",
-        []);
+        [])
+    {
+        Roles = RolePolicy.LeafApps("a new runtime stage (and Go release flags) changes what ships: builder, CI and dev images need their tools, base images are built FROM"),
+    };
 
     public PassResult Run(PassContext context)
     {

@@ -42,7 +42,10 @@ public sealed class NonRootUserPass : IRewritePass
         ],
         "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
         "FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\nCMD [\"node\", \"server.js\"]\n",
-        [Rule]);
+        [Rule])
+    {
+        Roles = RolePolicy.LeafApps("a USER changes who runs the image: base images would make every image built FROM them switch back to root to install anything, builder/CI/dev images and tools that need root by design break"),
+    };
 
     public PassResult Run(PassContext context)
     {
@@ -74,6 +77,11 @@ public sealed class NonRootUserPass : IRewritePass
         if (lastUser is not null && !IsRoot(lastUserValue))
         {
             return PassResult.Empty;
+        }
+
+        if (lastUser is not null)
+        {
+            return Decline(lastUser, $"the author wrote 'USER {lastUserValue}' as the image's last USER (line {context.UserLine(lastUser)}): it runs as root on purpose, so it is kept");
         }
 
         if (lastUser is null && chain.BaseImage is { } image && RuntimeUserCatalog.RunsAsNonRootByDefault(image))

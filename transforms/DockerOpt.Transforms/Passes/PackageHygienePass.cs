@@ -60,7 +60,10 @@ public sealed class PackageHygienePass : IRewritePass
         "RUN apt-get update\nRUN apt-get install curl\n",
         "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
         // Only the rules it applies: hadolint's version-pinning rules (DL3008, DL3018, DL3028) are not among them.
-        [Rules.AptLists, Rules.AptYes, Rules.AptNoRecommends, Rules.ApkNoCache, Rules.YumYes, Rules.YumClean, Rules.DnfYes, Rules.DnfClean, Rules.PipNoCache, Rules.YarnCacheClean]);
+        [Rules.AptLists, Rules.AptYes, Rules.AptNoRecommends, Rules.ApkNoCache, Rules.YumYes, Rules.YumClean, Rules.DnfYes, Rules.DnfClean, Rules.PipNoCache, Rules.YarnCacheClean])
+    {
+        Roles = RolePolicy.Everywhere("its cleanups keep what the image does and apply to every kind of image; --no-install-recommends and --omit=dev change what is installed, so they are made only for leaf apps"),
+    };
 
     private static class Rules
     {
@@ -243,6 +246,11 @@ public sealed class PackageHygienePass : IRewritePass
                     }
 
                     if (!invocation.HasOption("--no-install-recommends") && !context.Text.Contains("Install-Recommends", StringComparison.Ordinal)
+                        && !context.Model.Role.IsLeafApp)
+                    {
+                        Declined($"--no-install-recommends not added: treated as a {context.Model.Role.Describe()}, whose users may rely on the recommended packages");
+                    }
+                    else if (!invocation.HasOption("--no-install-recommends") && !context.Text.Contains("Install-Recommends", StringComparison.Ordinal)
                         && !Shielded(Rules.AptNoRecommends, "--no-install-recommends"))
                     {
                         AddFlag(invocation, "--no-install-recommends");
@@ -444,6 +452,12 @@ public sealed class PackageHygienePass : IRewritePass
 
         private bool OmitDevAllowed(RunCommand run, PackageInvocation invocation, IReadOnlyDictionary<string, string?> env, Action<string> declined)
         {
+            if (!context.Model.Role.IsLeafApp)
+            {
+                declined($"--omit=dev not added: treated as a {context.Model.Role.Describe()}, whose users may need the dev dependencies");
+                return false;
+            }
+
             if (stage != context.Model.FinalStage || invocation.HasOption("--omit=dev", "--production", "--only=prod", "--only=production", "--include=dev", "--omit", "--only"))
             {
                 return false;

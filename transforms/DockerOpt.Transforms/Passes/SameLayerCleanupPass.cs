@@ -38,7 +38,10 @@ public sealed class SameLayerCleanupPass : IRewritePass
         ],
         "RUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/*\n",
         "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n",
-        []);
+        [])
+    {
+        Roles = RolePolicy.Everywhere("cleaning up in the layer that made the mess leaves the same files in the image, so it applies to every kind of image"),
+    };
 
     public PassResult Run(PassContext context)
     {

@@ -1,3 +1,4 @@
+using DockerOpt.Core.Model.Roles;
 using DockerOpt.Syntax;
 
 namespace DockerOpt.Transforms.Runtime;
@@ -8,7 +9,7 @@ namespace DockerOpt.Transforms.Runtime;
 /// </summary>
 public static class PrivilegeDrop
 {
-    private static readonly string[] Tools = ["gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid", "supervisord", "s6-overlay"];
+    private static readonly string[] Tools = [.. RoleKnowledge.PrivilegeDropTools, "supervisord", "s6-overlay"];
 
     /// <summary>The first tool mentioned by a RUN, CMD or ENTRYPOINT of the chain, or null.</summary>
     public static string? Find(IEnumerable<InstructionSyntax> instructions)

@@ -1,7 +1,7 @@
 FROM node:20-slim
 WORKDIR /app
-COPY --chown=node:node . .
+COPY . .
 USER node
 RUN npm ci
-USER node
+USER root
 CMD ["node", "index.js"]

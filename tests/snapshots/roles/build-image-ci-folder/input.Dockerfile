@@ -1,0 +1,10 @@
+FROM mirror.gcr.io/library/ubuntu:24.04
+ENV DEBIAN_FRONTEND noninteractive
+ENV PATH /usr/local/bin:$PATH
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends \
+  build-essential \
+  ca-certificates \
+  curl \
+  git
+CMD ["python3"]
