@@ -25,7 +25,8 @@ public sealed class LintCommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            "Dockerfile:2:1: warning: test-no-recommends (DL3015): install only the packages asked for (--no-install-recommends) (the fix changes behaviour) [see: dockeropt explain test-no-recommends]\n"
+            "Dockerfile: treated as: leaf app (CMD runs curl (line 4))\n"
+            + "Dockerfile:2:1: warning: test-no-recommends (DL3015): install only the packages asked for (--no-install-recommends) (the fix changes behaviour) [see: dockeropt explain test-no-recommends]\n"
             + "Dockerfile:3:1: info: test-privileged-port: port below 1024: a non-root user cannot bind it; listen on 8080, say [see: dockeropt explain test-privileged-port]\n"
             + "1 warning, 1 info in 1 file; ids in parentheses are the hadolint rules of the same meaning\n",
             result.Out);

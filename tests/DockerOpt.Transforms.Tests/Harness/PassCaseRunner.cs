@@ -21,7 +21,7 @@ namespace DockerOpt.Transforms.Tests.Harness;
 /// </list>
 /// A case's optional <c>context/</c> folder is the build context; <c>options.txt</c> may say <c>level=aggressive</c>,
 /// <c>dockerfile=PATH</c> (where the input sits in the context; by default <c>Dockerfile</c> at its root) and
-/// <c>role=app</c> (the user says the image is an app).
+/// <c>role=app</c> (the user says the image is an app) and <c>include-generated</c> (a generated file is rewritten anyway).
 /// </summary>
 public static class PassCaseRunner
 {
@@ -106,6 +106,7 @@ public static class PassCaseRunner
         var role = File.Exists(path) && File.ReadAllText(path).Contains("role=app", StringComparison.Ordinal)
             ? new RoleOverride(ImageRole.LeafApp, "options.txt (role=app)")
             : null;
-        return new RewriteOptions(level, ImmutableHashSet.Create(StringComparer.Ordinal, passId), []) { Role = role };
+        var includeGenerated = File.Exists(path) && File.ReadAllText(path).Contains("include-generated", StringComparison.Ordinal);
+        return new RewriteOptions(level, ImmutableHashSet.Create(StringComparer.Ordinal, passId), []) { Role = role, IncludeGenerated = includeGenerated };
     }
 }
