@@ -40,6 +40,27 @@ public sealed class ContinuationTests
         Assert.Empty(syntax.Diagnostics);
     }
 
+    [Theory]
+    [InlineData("FROM a\nCOPY a b\\", 15)]
+    [InlineData("FROM a\nCOPY a b \\  ", 16)]
+    [InlineData("FROM a\nCOPY a b \\\r", 16)]
+    [InlineData("FROM a\nCOPY a b \\\n# the end\n\n", 16)]
+    public void The_tree_marks_the_escape_char_of_a_continuation_the_end_of_file_cuts_off(string text, int escapeAt)
+    {
+        DockerfileSyntax syntax = Parse.Text(text);
+
+        Assert.Equal(new TextSpan(escapeAt, 1), syntax.Instructions[1].DanglingContinuation);
+        Assert.Null(syntax.Instructions[0].DanglingContinuation);
+    }
+
+    [Fact]
+    public void A_continuation_that_reaches_a_next_line_is_not_dangling()
+    {
+        DockerfileSyntax syntax = Parse.Text("FROM a\nCOPY a \\\n  b\n");
+
+        Assert.Null(syntax.Instructions[1].DanglingContinuation);
+    }
+
     [Fact]
     public void An_escaped_escape_char_does_not_continue_the_line()
     {

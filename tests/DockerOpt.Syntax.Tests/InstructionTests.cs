@@ -157,6 +157,24 @@ public sealed class FlagTests
         Assert.Equal("Dockerfile:2:6: error: missing a value on flag: --from (write --from=value)", Assert.Single(syntax.Diagnostics).ToString());
     }
 
+    [Theory]
+    [InlineData("RUN -- npm ci\n", 4)]
+    [InlineData("RUN --network=host -- npm ci\n", 19)]
+    [InlineData("RUN --network=host --\n", 19)]
+    public void A_lone_double_dash_ends_the_flags_and_belongs_to_neither_side(string run, int terminatorAt)
+    {
+        InstructionSyntax instruction = Parse.Instruction(run);
+
+        Assert.Equal(new TextSpan(terminatorAt, 2), instruction.FlagTerminator);
+        Assert.DoesNotContain(instruction.Flags, f => f.Text == "--");
+    }
+
+    [Fact]
+    public void Flags_without_a_double_dash_have_no_terminator()
+    {
+        Assert.Null(Parse.Instruction("RUN --network=host npm ci\n").FlagTerminator);
+    }
+
     [Fact]
     public void Boolean_flags_need_no_value()
     {

@@ -52,12 +52,28 @@ public static class InstructionEdits
         return TextEdit.Insert(end, string.Concat(lines.Select(line => style.NewLine + line)));
     }
 
-    /// <summary>Adds a flag (e.g. <c>--mount=type=cache,target=/root/.npm</c>) after the existing flags.</summary>
+    /// <summary>
+    /// Adds a flag (e.g. <c>--chown=app</c>) right after the existing flags, on their line: before a lone <c>--</c>,
+    /// which ends the flags (see <see cref="InsertFlags"/>).
+    /// </summary>
     public static TextEdit AddFlag(InstructionSyntax instruction, string flagText)
     {
         ArgumentNullException.ThrowIfNull(instruction);
         var after = instruction.Flags.IsEmpty ? instruction.Keyword.Span.End : instruction.Flags[^1].Span.End;
         return TextEdit.Insert(after, " " + flagText);
+    }
+
+    /// <summary>
+    /// Inserts flag text (ending in its own separator: a space, or a line continuation) where the arguments begin,
+    /// e.g. a <c>--mount</c> on a line of its own above the command. With a lone <c>--</c>, which ends the flags
+    /// (BuildKit's extractBuilderFlags drops it and reads every later word as an argument, <c>--mount</c> included),
+    /// the text goes before the <c>--</c>: <c>RUN -- npm ci</c> becomes <c>RUN --mount=... -- npm ci</c>.
+    /// </summary>
+    public static TextEdit InsertFlags(InstructionSyntax instruction, string flagText)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        ArgumentNullException.ThrowIfNull(flagText);
+        return TextEdit.Insert(instruction.FlagTerminator?.Start ?? instruction.Arguments.Span.Start, flagText);
     }
 
     /// <summary>Removes a flag and the whitespace before it.</summary>

@@ -76,7 +76,8 @@ public sealed class Rewriter
         }
 
         var pragmas = Pragmas.Read(syntax);
-        var current = syntax;
+        var closed = WithoutDanglingContinuation(syntax, path);
+        var current = closed;
         var lineMaps = new List<LineMap>();
         var applied = ImmutableArray.CreateBuilder<AppliedPass>();
         var files = new Dictionary<string, GeneratedFile>(StringComparer.Ordinal);
@@ -152,7 +153,9 @@ public sealed class Rewriter
             }
         }
 
-        return new RewriteResult(text, current.Source.Text, applied.ToImmutable(), [.. files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], syntax.Diagnostics)
+        // Untouched, the file keeps its dangling continuation byte for byte.
+        var output = ReferenceEquals(current, closed) ? text : current.Source.Text;
+        return new RewriteResult(text, output, applied.ToImmutable(), [.. files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], syntax.Diagnostics)
         {
             Role = original.FinalStage is null ? null : role,
             Generated = generated,
@@ -166,6 +169,21 @@ public sealed class Rewriter
         ArgumentNullException.ThrowIfNull(role);
         var hint = role.OverriddenBy is null ? "; if it is an application, say so with --role app or 'role: app' in .dockeropt.yaml" : string.Empty;
         return $"not changed: treated as a {role.Describe()}, and {info.Id} changes what the image does, which dockeropt does only for leaf apps{hint}";
+    }
+
+    // A file whose last line ends in a line continuation (`COPY a b\`, perhaps followed only by comment or blank lines)
+    // would pull any line a pass adds after it into that instruction: `COPY a bUSER app`. BuildKit ignores the escape
+    // char there, so the passes work on the text without it, and no pass, whichever way it appends, can make that
+    // mistake. The escape char goes only when some pass changes the file.
+    private static DockerfileSyntax WithoutDanglingContinuation(DockerfileSyntax syntax, string? path)
+    {
+        if (syntax.Instructions.IsEmpty || syntax.Instructions[^1].DanglingContinuation is not { } escape)
+        {
+            return syntax;
+        }
+
+        var closed = DockerfileParser.Parse(syntax.Source.Text.Remove(escape.Start, escape.Length), path);
+        return closed.HasErrors ? syntax : closed;
     }
 
     // A pass id switches the pass off; a hadolint id never does. It shields only the changes of that rule, which the

@@ -4,12 +4,16 @@ namespace DockerOpt.Syntax;
 
 /// <summary>
 /// BuildKit's <c>extractBuilderFlags</c>: leading words starting with <c>--</c> are flags (quotes removed, backslash
-/// escapes resolved); the first other word, or a lone <c>--</c>, ends them.
+/// escapes resolved); the first other word, or a lone <c>--</c>, ends them. BuildKit drops that <c>--</c>: it belongs
+/// to neither the flags nor the arguments.
 /// </summary>
 internal static class BuilderFlagSplitter
 {
-    /// <summary>Returns the flags and the logical offset where the remaining arguments start.</summary>
-    public static (List<LogicalWord> Flags, int RestStart) Split(string text, int start, int end)
+    /// <summary>
+    /// Returns the flags, the logical offset where the remaining arguments start, and the logical offset of the lone
+    /// <c>--</c> that ended the flags (-1 when none did).
+    /// </summary>
+    public static (List<LogicalWord> Flags, int RestStart, int TerminatorStart) Split(string text, int start, int end)
     {
         const int InSpaces = 0;
         const int InWord = 1;
@@ -23,7 +27,7 @@ internal static class BuilderFlagSplitter
 
         if (end - first < 2 || text[first] != '-' || text[first + 1] != '-')
         {
-            return ([], first);
+            return ([], first, -1);
         }
 
         var flags = new List<LogicalWord>();
@@ -50,7 +54,7 @@ internal static class BuilderFlagSplitter
 
                 if (ch != '-' || pos + 1 == end || text[pos + 1] != '-')
                 {
-                    return (flags, pos);
+                    return (flags, pos, -1);
                 }
 
                 phase = InWord;
@@ -59,7 +63,12 @@ internal static class BuilderFlagSplitter
 
             if (pos == end)
             {
-                if (!IsDoubleDash(word) && (blankOk || word.Length > 0))
+                if (IsDoubleDash(word))
+                {
+                    return (flags, end, wordStart);
+                }
+
+                if (blankOk || word.Length > 0)
                 {
                     flags.Add(new LogicalWord(wordStart, pos, word.ToString()));
                 }
@@ -74,7 +83,7 @@ internal static class BuilderFlagSplitter
                     phase = InSpaces;
                     if (IsDoubleDash(word))
                     {
-                        return (flags, pos);
+                        return (flags, pos, wordStart);
                     }
 
                     if (blankOk || word.Length > 0)
@@ -131,7 +140,7 @@ internal static class BuilderFlagSplitter
             word.Append(ch);
         }
 
-        return (flags, end);
+        return (flags, end, -1);
     }
 
     private static bool IsDoubleDash(StringBuilder word) => word.Length == 2 && word[0] == '-' && word[1] == '-';

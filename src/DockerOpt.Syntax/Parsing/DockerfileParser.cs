@@ -212,6 +212,7 @@ public static class DockerfileParser
             LogicalLineBuilder builder = _logicalLineBuilder;
             builder.Clear();
             bool continued = TrimContinuation(first, end, out int segmentEnd);
+            int escapeAt = segmentEnd;
             builder.Add(first, segmentEnd);
 
             // BuildKit keeps reading while the previous line ends with the escape char; comment lines and
@@ -234,6 +235,7 @@ public static class DockerfileParser
                 }
 
                 continued = TrimContinuation(line.Start, lineEnd, out segmentEnd);
+                escapeAt = segmentEnd;
                 builder.Add(line.Start, segmentEnd);
             }
 
@@ -257,6 +259,8 @@ public static class DockerfileParser
                 Arguments = head.Arguments,
                 Heredocs = heredocs,
                 Logical = logical,
+                FlagTerminator = head.FlagTerminator,
+                DanglingContinuation = continued ? new TextSpan(escapeAt, 1) : null,
             });
             _index++;
         }

@@ -9,6 +9,9 @@ internal sealed record InstructionHead(
     ImmutableArray<FlagSyntax> Flags,
     ArgumentsSyntax Arguments)
 {
+    /// <summary>The lone <c>--</c> that ends the flags, or null.</summary>
+    public TextSpan? FlagTerminator { get; init; }
+
     /// <summary>BuildKit's <c>canContainHeredoc</c>: RUN/COPY/ADD not in exec form, also inside ONBUILD.</summary>
     public bool CanContainHeredoc
     {

@@ -32,6 +32,7 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
         InstructionKind kind = InstructionKinds.FromKeyword(keyword.Value);
 
         ImmutableArray<FlagSyntax> flags = [];
+        TextSpan? flagTerminator = null;
         int argsStart = b;
         if (keywordEnd < b)
         {
@@ -41,8 +42,13 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
                 rest++;
             }
 
-            (List<LogicalWord> flagWords, int restStart) = BuilderFlagSplitter.Split(text, rest, b);
+            (List<LogicalWord> flagWords, int restStart, int terminatorStart) = BuilderFlagSplitter.Split(text, rest, b);
             flags = flagWords.Select(w => ToFlag(context, w)).ToImmutableArray();
+            if (terminatorStart >= 0)
+            {
+                flagTerminator = context.Span(terminatorStart, terminatorStart + 2);
+            }
+
             foreach (FlagSyntax flag in flags)
             {
                 if (flag.Value is null && ValueFlags.Contains(flag.Name))
@@ -54,7 +60,7 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
         }
 
         ArgumentsSyntax arguments = ParseArguments(context, kind, keyword, argsStart, b);
-        return new InstructionHead(kind, keyword, flags, arguments);
+        return new InstructionHead(kind, keyword, flags, arguments) { FlagTerminator = flagTerminator };
     }
 
     private static FlagSyntax ToFlag(Context context, LogicalWord word)
@@ -374,6 +380,7 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
             Arguments = head.Arguments,
             Heredocs = [],
             Logical = context.Logical,
+            FlagTerminator = head.FlagTerminator,
             IsNested = true,
         };
         return new OnbuildArguments { Span = span, Instruction = inner };

@@ -22,6 +22,19 @@ public sealed record InstructionSyntax : SyntaxConstruct
     /// <summary>The instruction as BuildKit joins it (its <c>Node.Original</c>), with the map back to the source.</summary>
     public required LogicalLine Logical { get; init; }
 
+    /// <summary>
+    /// The lone <c>--</c> that ends the builder flags (<c>RUN -- npm ci</c>), or null. BuildKit's extractBuilderFlags
+    /// drops it: a word after it is an argument even when it starts with <c>--</c>, so a new flag goes before it.
+    /// </summary>
+    public TextSpan? FlagTerminator { get; init; }
+
+    /// <summary>
+    /// The escape char of a line continuation that the end of the file cuts off (<c>COPY a b\</c> as the last line,
+    /// perhaps followed only by comment or blank lines), or null. BuildKit ends the instruction at the end of the file,
+    /// but any line added after it would be read as part of it.
+    /// </summary>
+    public TextSpan? DanglingContinuation { get; init; }
+
     /// <summary>True for the instruction inside an ONBUILD.</summary>
     public bool IsNested { get; init; }
 

@@ -373,8 +373,9 @@ public sealed class CacheMountsPass : IRewritePass
                 .Append(' ').Append(style.Escape).Append(style.NewLine).Append(style.Indent);
         }
 
+        edits.Add(InstructionEdits.InsertFlags(run.Instruction, flags.ToString()));
+
         var apt = mounts.Any(m => m.Manager == PackageCaches.Apt);
-        edits.Add(TextEdit.Insert(run.CommandStart, flags.ToString()));
         var updates = apt ? AptUpdates.Find(run).Missing : [];
         edits.AddRange(updates.Select(install => AptUpdates.Insert(run, install)));
         foreach (var span in spans)
