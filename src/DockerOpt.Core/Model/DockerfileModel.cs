@@ -115,6 +115,7 @@ public sealed class DockerfileModel
         var stages = ImmutableArray.CreateBuilder<StageModel>();
         InstructionSyntax? from = null;
         var body = ImmutableArray.CreateBuilder<InstructionSyntax>();
+        var budget = new ExpansionBudget();
 
         foreach (var instruction in syntax.Instructions)
         {
@@ -122,7 +123,7 @@ public sealed class DockerfileModel
             {
                 if (from is not null)
                 {
-                    stages.Add(CreateStage(stages, from, body.ToImmutable(), globalArgs, syntax.EscapeChar));
+                    stages.Add(CreateStage(stages, from, body.ToImmutable(), globalArgs, syntax.EscapeChar, budget));
                     body.Clear();
                 }
 
@@ -146,7 +147,7 @@ public sealed class DockerfileModel
 
         if (from is not null)
         {
-            stages.Add(CreateStage(stages, from, body.ToImmutable(), globalArgs, syntax.EscapeChar));
+            stages.Add(CreateStage(stages, from, body.ToImmutable(), globalArgs, syntax.EscapeChar, budget));
         }
 
         return new DockerfileModel(syntax, stages.ToImmutable(), globalArgs.ToImmutable());
@@ -157,12 +158,15 @@ public sealed class DockerfileModel
         InstructionSyntax from,
         ImmutableArray<InstructionSyntax> body,
         IReadOnlyDictionary<string, string?> globalArgs,
-        char escapeChar)
+        char escapeChar,
+        ExpansionBudget budget)
     {
         var arguments = from.Arguments as FromArguments;
         var baseText = arguments?.Image?.Value ?? string.Empty;
         var name = arguments?.StageName?.Value;
-        var expansion = VariableExpander.Expand(baseText, globalArgs, escapeChar);
+        // A base that expands past the budget is unknown, like one that depends on a --build-arg: the passes that read
+        // the base image only need a best-effort value, and decline when they have none.
+        var expansion = VariableExpander.Expand(baseText, globalArgs, escapeChar, keepQuotes: false, budget);
         // Unset names expand to "" in BuildKit, but a --build-arg may set them: treat both as unknown.
         var resolved = expansion.IsFullyResolved && expansion.UnsetNames.IsEmpty ? expansion.Text : null;
         var index = previous.Count;

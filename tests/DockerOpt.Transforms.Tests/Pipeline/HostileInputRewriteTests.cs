@@ -1,6 +1,8 @@
 using DockerOpt.Core.BuildContext;
+using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
 using DockerOpt.Syntax;
+using DockerOpt.Transforms.DockerIgnore;
 
 namespace DockerOpt.Transforms.Tests.Pipeline;
 
@@ -40,5 +42,44 @@ public sealed class HostileInputRewriteTests
         Assert.Contains(run.Flags, f => f.Name == "mount");
         Assert.DoesNotContain("--mount", ((ShellFormArguments)run.Arguments).CommandText, StringComparison.Ordinal);
         Assert.Equal(once, rewriter.Rewrite(once, "Dockerfile", EmptyBuildContext.Instance, RewriteOptions.Default).RewrittenText);
+    }
+
+    [Fact]
+    public void A_base_image_nested_forty_thousand_deep_over_continuation_lines_is_rewritten_without_a_crash()
+    {
+        var original = "FROM " + string.Concat(Enumerable.Repeat("${a-\\\n", 40_000)) + "debian" + new string('}', 40_000) + "\nCOPY . /app\n";
+
+        var result = PassRegistry.CreateRewriter().Rewrite(original, "Dockerfile", EmptyBuildContext.Instance, RewriteOptions.Default);
+
+        Assert.False(result.InputHasErrors);
+        Assert.Equal(PassRegistry.CreateRewriter().Passes.Length, result.Passes.Length);
+    }
+
+    [Fact]
+    public void An_env_value_nested_fifty_thousand_deep_over_continuation_lines_is_read_without_a_crash()
+    {
+        var original = "FROM debian\nENV v=" + string.Concat(Enumerable.Repeat("${u-\\\n", 50_000)) + "src" + new string('}', 50_000) + "\nCOPY ${v} /app/\n";
+
+        var result = PassRegistry.CreateRewriter().Rewrite(original, "Dockerfile", EmptyBuildContext.Instance, RewriteOptions.Default);
+
+        Assert.False(result.InputHasErrors);
+        Assert.Contains(result.Passes, p => p.Info.Id == "dockerignore");
+    }
+
+    [Fact]
+    public void A_value_that_doubles_on_thirty_lines_leaves_its_copy_source_unknown_instead_of_taking_gigabytes()
+    {
+        var lines = new List<string> { "FROM debian", "ENV A0=0123456789" };
+        lines.AddRange(Enumerable.Range(1, 30).Select(i => $"ENV A{i}=${{A{i - 1}}}${{A{i - 1}}}"));
+        lines.Add("COPY ${A30} /x");
+
+        var text = string.Join('\n', lines) + "\n";
+
+        var source = Assert.Single(ContextSources.Of(DockerfileModel.Build(DockerfileParser.Parse(text, "Dockerfile"))));
+        var result = PassRegistry.CreateRewriter().Rewrite(text, "Dockerfile", EmptyBuildContext.Instance, RewriteOptions.Default);
+
+        Assert.Null(source.Path);
+        Assert.Equal("${A30}", source.Written);
+        Assert.False(result.InputHasErrors);
     }
 }

@@ -16,6 +16,9 @@ public static class ContextSources
         ArgumentNullException.ThrowIfNull(model);
         var escape = model.Syntax.EscapeChar;
         var sources = new List<ContextSource>();
+        // One budget for the whole file: ENV A2=${A1}${A1} doubles a value on every line. A value past it is unknown,
+        // like one a build argument sets: the .dockerignore only needs best-effort sources and keeps what it cannot name.
+        var budget = new ExpansionBudget();
         foreach (var stage in model.Stages)
         {
             var known = new Dictionary<string, string?>(model.GlobalArgs, StringComparer.Ordinal);
@@ -34,7 +37,7 @@ public static class ContextSources
                     case InstructionKind.Env when instruction.Arguments is KeyValueArguments pairs:
                         foreach (var pair in pairs.Pairs)
                         {
-                            var expanded = VariableExpander.Expand(pair.Value.Value, known, escape);
+                            var expanded = VariableExpander.Expand(pair.Value.Value, known, escape, keepQuotes: false, budget);
                             known[pair.Key.Value] = expanded.IsFullyResolved ? expanded.Text : null;
                         }
 
@@ -42,7 +45,7 @@ public static class ContextSources
                     case InstructionKind.Copy or InstructionKind.Add when instruction.GetFlag("from") is null:
                         foreach (var written in SourceWords(instruction))
                         {
-                            sources.Add(Resolve(written, instruction, known, escape));
+                            sources.Add(Resolve(written, instruction, known, escape, budget));
                         }
 
                         break;
@@ -51,7 +54,7 @@ public static class ContextSources
                         {
                             if (BindSource(flag.Value!) is { } written)
                             {
-                                sources.Add(Resolve(written, instruction, known, escape));
+                                sources.Add(Resolve(written, instruction, known, escape, budget));
                             }
                         }
 
@@ -124,12 +127,12 @@ public static class ContextSources
         return type == "bind" && !hasFrom ? source ?? "." : null;
     }
 
-    private static ContextSource Resolve(string written, InstructionSyntax instruction, IReadOnlyDictionary<string, string?> known, char escape)
+    private static ContextSource Resolve(string written, InstructionSyntax instruction, IReadOnlyDictionary<string, string?> known, char escape, ExpansionBudget budget)
     {
         var text = written;
         if (text.Contains('$', StringComparison.Ordinal))
         {
-            var expanded = VariableExpander.Expand(text, known, escape);
+            var expanded = VariableExpander.Expand(text, known, escape, keepQuotes: false, budget);
             if (!expanded.IsFullyResolved)
             {
                 return new ContextSource(null, written, instruction);
