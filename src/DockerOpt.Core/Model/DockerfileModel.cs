@@ -23,6 +23,9 @@ public sealed class DockerfileModel
         this.role = role;
     }
 
+    private Dictionary<string, int>? stagesByName;
+    private HashSet<int>? usedStages;
+
     public DockerfileSyntax Syntax { get; }
 
     public ImmutableArray<StageModel> Stages { get; }
@@ -70,12 +73,10 @@ public sealed class DockerfileModel
     /// <summary>The stage a FROM or COPY --from reference names: a stage name (case-insensitive) or an index.</summary>
     public StageModel? FindStage(string reference, int beforeIndex)
     {
-        foreach (var stage in Stages.Take(beforeIndex))
+        ArgumentNullException.ThrowIfNull(reference);
+        if (StagesByName.TryGetValue(reference, out var named) && named < beforeIndex)
         {
-            if (stage.Name is not null && stage.Name.Equals(reference, StringComparison.OrdinalIgnoreCase))
-            {
-                return stage;
-            }
+            return Stages[named];
         }
 
         return int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
@@ -87,24 +88,71 @@ public sealed class DockerfileModel
     /// <summary>Whether a later stage copies from this one (COPY --from=name or index) or builds FROM it.</summary>
     public bool IsUsedByLaterStage(StageModel stage)
     {
-        foreach (var later in Stages.Skip(stage.Index + 1))
+        ArgumentNullException.ThrowIfNull(stage);
+        return UsedStages.Contains(stage.Index);
+    }
+
+    /// <summary>The stage an instruction (its FROM included) belongs to, or null (an ARG before the first FROM).</summary>
+    public StageModel? StageOf(InstructionSyntax instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        int low = 0, high = Stages.Length - 1, found = -1;
+        while (low <= high)
         {
-            if (later.BaseStageIndex == stage.Index)
+            int middle = (low + high) / 2;
+            if (Stages[middle].From.Span.Start <= instruction.Span.Start)
             {
-                return true;
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found >= 0 && (ReferenceEquals(Stages[found].From, instruction) || Stages[found].Contains(instruction)) ? Stages[found] : null;
+    }
+
+    // A name names the first stage that has it; found once, not by a scan per COPY --from (files with many stages).
+    private Dictionary<string, int> StagesByName => stagesByName ??= IndexNames(Stages);
+
+    private HashSet<int> UsedStages => usedStages ??= FindUsedStages();
+
+    private static Dictionary<string, int> IndexNames(ImmutableArray<StageModel> stages)
+    {
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var stage in stages)
+        {
+            if (stage.Name is not null)
+            {
+                names.TryAdd(stage.Name, stage.Index);
+            }
+        }
+
+        return names;
+    }
+
+    private HashSet<int> FindUsedStages()
+    {
+        var used = new HashSet<int>();
+        foreach (var later in Stages)
+        {
+            if (later.BaseStageIndex is { } baseIndex)
+            {
+                used.Add(baseIndex);
             }
 
             foreach (var instruction in later.Instructions)
             {
-                var from = instruction.GetFlag("from")?.Value;
-                if (from is not null && FindStage(from, later.Index)?.Index == stage.Index)
+                if (instruction.GetFlag("from")?.Value is { } from && FindStage(from, later.Index) is { } source)
                 {
-                    return true;
+                    used.Add(source.Index);
                 }
             }
         }
 
-        return false;
+        return used;
     }
 
     public static DockerfileModel Build(DockerfileSyntax syntax)

@@ -31,6 +31,50 @@ public sealed record StageModel(
     /// <summary>How COPY --from and FROM refer to this stage: its name, else its index.</summary>
     public string Reference => Name ?? Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The position of one of the stage's instructions in <see cref="Instructions"/>, or -1 (a binary search).</summary>
+    public int IndexOf(InstructionSyntax instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        int low = 0, high = Instructions.Length - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) / 2;
+            int start = Instructions[middle].Span.Start;
+            if (start == instruction.Span.Start)
+            {
+                return ReferenceEquals(Instructions[middle], instruction) || Instructions[middle].Equals(instruction) ? middle : -1;
+            }
+
+            if (start < instruction.Span.Start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether the instruction belongs to this stage.</summary>
+    public bool Contains(InstructionSyntax instruction) => IndexOf(instruction) >= 0;
+
+    /// <summary>The stage's instructions before one of them (all of them when it is not in the stage).</summary>
+    public IEnumerable<InstructionSyntax> Before(InstructionSyntax instruction)
+    {
+        int index = IndexOf(instruction);
+        return index < 0 ? Instructions : Instructions.Take(index);
+    }
+
+    /// <summary>The stage's instructions after one of them (none when it is not in the stage).</summary>
+    public IEnumerable<InstructionSyntax> After(InstructionSyntax instruction)
+    {
+        int index = IndexOf(instruction);
+        return index < 0 ? [] : Instructions.Skip(index + 1);
+    }
+
     /// <summary>The instructions of one kind, in order.</summary>
     public IEnumerable<InstructionSyntax> OfKind(InstructionKind kind) => Instructions.Where(i => i.Kind == kind);
 

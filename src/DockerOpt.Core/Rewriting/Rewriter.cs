@@ -116,8 +116,7 @@ public sealed class Rewriter
             var result = pass.Run(context);
             var edits = result.Edits;
             var findings = WithoutShieldedAdvice(current, rules, result.Findings);
-            if (edits.Any(e => current.Instructions.Any(i => ignored.Contains(i.Span.Start) && Touches(i.FullSpan, e.Span)))
-                || findings.Any(f => f.Kind == FindingKind.Applied && IsShielded(current, rules, f)))
+            if (TouchesShielded(current, ignored, edits) || findings.Any(f => f.Kind == FindingKind.Applied && IsShielded(current, rules, f)))
             {
                 // The pass did not honour a pragma: apply none of its edits rather than half of them.
                 findings = [new Finding(info.Id, FindingKind.Declined, 1, 1, "internal: it edited an instruction a pragma shields; nothing changed")];
@@ -215,8 +214,13 @@ public sealed class Rewriter
         return rules.ToImmutable();
     }
 
+    // Only the few shielded instructions are looked at: a pass may return an edit for each of 100k RUNs.
+    private static bool TouchesShielded(DockerfileSyntax syntax, ImmutableHashSet<int> ignored, ImmutableArray<TextEdit> edits) =>
+        !ignored.IsEmpty && syntax.Instructions.Any(i => ignored.Contains(i.Span.Start) && edits.Any(e => Touches(i.FullSpan, e.Span)));
+
     private static bool IsShielded(DockerfileSyntax syntax, ImmutableDictionary<int, ImmutableHashSet<string>> rules, Finding finding) =>
-        finding.HadolintId is { } id && syntax.Instructions.Any(i => i.StartLine == finding.Line && rules.TryGetValue(i.Span.Start, out var shielded) && shielded.Contains(id));
+        !rules.IsEmpty && finding.HadolintId is { } id
+        && syntax.Instructions.Any(i => i.StartLine == finding.Line && rules.TryGetValue(i.Span.Start, out var shielded) && shielded.Contains(id));
 
     // Advice of a rule the user switched off is what hadolint's pragma silences: it goes, whichever pass gave it.
     private static ImmutableArray<Finding> WithoutShieldedAdvice(DockerfileSyntax syntax, ImmutableDictionary<int, ImmutableHashSet<string>> rules, ImmutableArray<Finding> findings) =>

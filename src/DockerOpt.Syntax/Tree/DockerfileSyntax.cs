@@ -41,6 +41,36 @@ public sealed class DockerfileSyntax
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>
+    /// The position of a construct of this tree in <see cref="Constructs"/>, or -1. A binary search on its start, not
+    /// <c>Constructs.IndexOf</c>, which compares records member by member from the first construct on.
+    /// </summary>
+    public int IndexOf(SyntaxConstruct construct)
+    {
+        ArgumentNullException.ThrowIfNull(construct);
+        int low = 0, high = Constructs.Length - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) / 2;
+            int start = Constructs[middle].FullSpan.Start;
+            if (start == construct.FullSpan.Start)
+            {
+                return ReferenceEquals(Constructs[middle], construct) || Constructs[middle].Equals(construct) ? middle : -1;
+            }
+
+            if (start < construct.FullSpan.Start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The value of a parser directive (name case-insensitive), or <c>null</c>.</summary>
     public string? GetDirective(string name)
     {

@@ -18,7 +18,7 @@ internal static class Lockfiles
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var instruction in stage.Instructions.TakeWhile(i => i != run))
+        foreach (var instruction in stage.Before(run))
         {
             if (instruction.Kind is not (InstructionKind.Copy or InstructionKind.Add) || instruction.GetFlag("from") is not null)
             {

@@ -38,7 +38,7 @@ internal static class RunEditing
     {
         ArgumentNullException.ThrowIfNull(syntax);
         ArgumentNullException.ThrowIfNull(instruction);
-        var index = syntax.Constructs.IndexOf(instruction);
+        var index = syntax.IndexOf(instruction);
         var comments = new List<CommentSyntax>();
         for (var i = index - 1; i >= 0 && syntax.Constructs[i] is CommentSyntax comment; i--)
         {

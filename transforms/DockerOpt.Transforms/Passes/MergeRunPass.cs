@@ -205,8 +205,8 @@ public sealed class MergeRunPass : IRewritePass
 
     private static IEnumerable<SyntaxConstruct> Between(DockerfileSyntax syntax, InstructionSyntax first, InstructionSyntax second)
     {
-        var start = syntax.Constructs.IndexOf(first);
-        var end = syntax.Constructs.IndexOf(second);
+        var start = syntax.IndexOf(first);
+        var end = syntax.IndexOf(second);
         return syntax.Constructs.Skip(start + 1).Take(end - start - 1);
     }
 

@@ -299,7 +299,7 @@ public sealed class NonRootUserPass : IRewritePass
     // Comments right above an instruction (a pragma among them) stay attached to it: insert above them.
     private static int LineStartAboveComments(DockerfileSyntax syntax, InstructionSyntax instruction)
     {
-        var index = syntax.Constructs.IndexOf(instruction);
+        var index = syntax.IndexOf(instruction);
         var start = instruction.FullSpan.Start;
         for (var i = index - 1; i >= 0 && syntax.Constructs[i] is CommentSyntax comment; i--)
         {

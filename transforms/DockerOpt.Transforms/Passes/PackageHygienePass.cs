@@ -480,7 +480,7 @@ public sealed class PackageHygienePass : IRewritePass
                 return false;
             }
 
-            var later = stage.Instructions.SkipWhile(i => i != run.Instruction).Skip(1).ToList();
+            var later = stage.After(run.Instruction).ToList();
             var builder = later.FirstOrDefault(i => i.Kind == InstructionKind.Run
                 && NodeTools.Any(w => TextMentions.MentionsWord(i.FullText, w)));
             if (builder is not null)
@@ -602,7 +602,7 @@ public sealed class PackageHygienePass : IRewritePass
             foreach (var update in standaloneUpdates)
             {
                 var instruction = update.Instruction;
-                var after = stage.Instructions.SkipWhile(i => i != instruction).Skip(1).ToList();
+                var after = stage.After(instruction).ToList();
                 var blocker = aptUnfixable.FirstOrDefault(after.Contains)
                     ?? after.FirstOrDefault(i => i.Kind == InstructionKind.Run && RunCommand.TryRead(i) is { } r
                         && r.Script.SimpleCommands.Any(c => PackageInvocation.Read(c, PackageCaches.Apt) is { Verb: not ("update" or "install") and not "" }));
