@@ -74,6 +74,13 @@ internal sealed class EngineCommandRunner(EngineOptions options)
             throw new EngineNotFoundException(Executable, ex);
         }
 
+        // A cancelled caller can stop reading a stream (docker save) before the client is killed; the client then
+        // dies of SIGPIPE (exit 141) and the failure is the cancellation, not the engine.
+        if (result.ExitCode != 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         var errorText = stderr.ToString();
         if (result.ExitCode != 0 && EngineErrorClassifier.Classify(Executable, errorText) is { } engineError)
         {
