@@ -85,12 +85,12 @@ rewrite_all() {
         def clean: tostring | gsub("[\t\r\n]+"; " ");
         [.passes[] | .id as $id | .findings[] | . + {pass: $id}] as $all
         | [$all[] | select(.kind == "applied")] as $applied
-        | (.role // .imageRole // .image_role // null) as $role
+        | (.treatedAs.role // null) as $role
         | ([$n, $corpus, $repo, $df, $ctx, $rc, $text,
             ([.passes[] | select(any(.findings[]; .kind == "applied")) | .id] | if length == 0 then "-" else join(",") end),
             ($applied | length), ([$applied[] | select(.changesBehaviour)] | length),
             ([.files[]? | .path + ":" + (if .originalContent == null then "new" else "merge" end)] | if length == 0 then "-" else join(",") end),
-            (if $role == null then "-" elif ($role | type) == "object" then ($role.kind // $role.role // $role.name // ($role | tojson)) | clean else $role | clean end),
+            (if $role == null then "-" else $role | clean end),
             $marker] | @tsv),
           ($applied | to_entries[] | [$n, $corpus, .value.pass, "applied", (.key + 1), .value.line,
             (if .value.changesBehaviour then "yes" else "no" end), (.value.message | clean)] | @tsv),
