@@ -12,8 +12,9 @@ namespace DockerOpt.Transforms.Passes;
 /// <summary>
 /// Makes the final stage run as a non-root user: the image's own user (<c>node</c>), a user the Dockerfile already
 /// creates, a created system user (Debian/Red Hat <c>useradd</c>, Alpine <c>adduser -S</c>), or the numeric
-/// <c>65532:65532</c> on scratch and distroless. Files copied into the final WORKDIR get <c>--chown</c> so the app can
-/// still write where it lives; everything else stays root-owned and world-readable.
+/// <c>65532:65532</c> on scratch and distroless. The app's code stays root-owned, read-only for that user: only the
+/// folders the image shows are written at run time (a VOLUME, a data/logs/tmp/uploads folder it creates) are handed
+/// to it, with the files copied into them.
 /// </summary>
 public sealed class NonRootUserPass : IRewritePass
 {
@@ -26,11 +27,12 @@ public sealed class NonRootUserPass : IRewritePass
         "Run as a non-root user",
         "Adds USER to the final stage (after its last RUN, before CMD/ENTRYPOINT) so the container does not run as "
         + "root: the image's own user (node), a user the Dockerfile already creates, a created system user on "
-        + "Debian/Red Hat/Alpine images, or 65532:65532 on scratch and distroless. COPY/ADD into the final WORKDIR get "
-        + "--chown so the app can write its own files; other files stay root-owned and readable. Declines when the "
+        + "Debian/Red Hat/Alpine images, or 65532:65532 on scratch and distroless. The app's code stays root-owned and "
+        + "read-only for that user; only folders the image shows are written at run time (a VOLUME, a data, logs, tmp "
+        + "or uploads folder it creates) are handed to it (mkdir -p + chown, COPY --chown into them). Declines when the "
         + "stage exposes a port below 1024 (unless --level aggressive), when the image drops privileges itself (gosu, "
-        + "su-exec, ...), for images whose user tools it does not know, unresolved or Windows bases. A final stage "
-        + "that already runs as non-root is left alone.",
+        + "su-exec, ...), when it copies and installs nothing (it runs only what its base ships), for images whose user "
+        + "tools it does not know, unresolved or Windows bases. A final stage that already runs as non-root is left alone.",
         PassCategory.Security,
         PassSafety.ChangesBehaviour,
         [
@@ -38,10 +40,11 @@ public sealed class NonRootUserPass : IRewritePass
             "EXPOSE of a port below 1024 (declined with advice unless --level aggressive)",
             "entrypoints that drop privileges themselves (gosu, su-exec, setpriv, runuser, chpst, s6, supervisord)",
             "base images whose user tools are unknown, unresolved (variable) bases, Windows images",
-            "COPY/ADD outside the final WORKDIR, or with --chown already, are not given ownership",
+            "images that copy and install nothing: they run only what the base image ships",
+            "app code is never given to the runtime user: only VOLUMEs and data/logs/tmp/uploads folders the file creates",
         ],
         "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
-        "FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\nCMD [\"node\", \"server.js\"]\n",
+        "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD [\"node\", \"server.js\"]\n",
         [Rule])
     {
         Roles = RolePolicy.LeafApps("a USER changes who runs the image: base images would make every image built FROM them switch back to root to install anything, builder/CI/dev images and tools that need root by design break"),
@@ -100,6 +103,12 @@ public sealed class NonRootUserPass : IRewritePass
             return Decline(from, $"the image starts as root and drops privileges itself ({tool}); a USER would break that, so it is left to the entrypoint");
         }
 
+        if (!instructions.Any(i => i.Kind is InstructionKind.Copy or InstructionKind.Add or InstructionKind.Run))
+        {
+            var runs = chain.BaseImage?.Text ?? chain.Root.BaseText;
+            return Decline(from, $"the image copies and installs nothing: it runs only what '{runs}' ships, so a user of its own would protect none of its files; not changed");
+        }
+
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var ports = ExposedPorts.Privileged(instructions).ToList();
         foreach (var (word, expose) in ports)
@@ -123,22 +132,81 @@ public sealed class NonRootUserPass : IRewritePass
             return PassResult.FindingsOnly(findings);
         }
 
+        var writes = RuntimeWrites.In(chain, context.UserLine);
+        var handOver = writes.Count == 0 ? null : HandOverCommand(writes, plan);
+        if (handOver is not null && RuntimeImage.HasNoShell(chain))
+        {
+            findings.Add(PassContext.At(PassId, from, FindingKind.Declined,
+                $"runs as root: the app writes to {Listed(writes)} at run time, and without a shell in the image dockeropt cannot hand {(writes.Count == 1 ? "it" : "them")} to a non-root user; add the folders with COPY --chown and a USER by hand"));
+            return PassResult.FindingsOnly(findings);
+        }
+
+        var lastRun = final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Run);
+        // Where in the stage the user starts to exist: a hand-over before it would name an unknown user.
+        var userFrom = plan.CreatedBy is { } author ? final.Instructions.IndexOf(author) : -1;
+        // The classic builder drops what a RUN changes in a volume after its VOLUME: hand folders over before it.
+        var firstVolume = final.Instructions.FirstOrDefault(i => i.Kind == InstructionKind.Volume);
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
         if (plan.CreateCommand is not null)
         {
-            if (PlaceUserCreation(context, final, plan.CreateCommand) is not var (edit, at))
+            if (PlaceUserCreation(context, final, plan.CreateCommand) is not var (edit, at, isNewRun))
             {
                 findings.Add(PassContext.At(PassId, from, FindingKind.Declined,
                     "runs as root: every place to create a user sits next to a RUN that later passes would merge it into, and no RUN there is a plain && chain to extend; add a system user and USER by hand"));
                 return PassResult.FindingsOnly(findings);
             }
 
+            // Created after every RUN of the stage (and before any VOLUME): the folders exist by then, so the same RUN
+            // hands them over.
+            if (handOver is not null && isNewRun && (lastRun is null || final.Instructions.IndexOf(at) >= final.Instructions.IndexOf(lastRun))
+                && (firstVolume is null || final.Instructions.IndexOf(at) < final.Instructions.IndexOf(firstVolume))
+                && PlaceUserCreation(context, final, plan.CreateCommand + " && " + handOver) is var (combined, _, _))
+            {
+                edit = combined;
+                handOver = null;
+                findings.Add(OwnershipFinding(at, writes, plan));
+            }
+
             edits.Add(edit);
+            userFrom = final.Instructions.IndexOf(at) + (isNewRun ? 1 : 0);
             findings.Add(PassContext.At(PassId, at, FindingKind.Applied, $"creates the system user '{plan.User}' for the app to run as", true));
         }
 
+        var before = new List<string>();
+        if (handOver is not null)
+        {
+            var volumeFirst = firstVolume is not null && lastRun is not null && final.Instructions.IndexOf(firstVolume) < final.Instructions.IndexOf(lastRun);
+            var place = volumeFirst ? HandOver.Nowhere : HandOverPlace(context, lastRun);
+            var target = place == HandOver.AppendToLastRun ? final.Instructions.IndexOf(lastRun!)
+                : firstVolume is not null ? final.Instructions.IndexOf(firstVolume) : final.Instructions.Length;
+            volumeFirst |= userFrom > target;
+            switch (userFrom > target ? HandOver.Nowhere : place)
+            {
+                case HandOver.AppendToLastRun:
+                    var shell = (ShellFormArguments)lastRun!.Arguments;
+                    edits.Add(TextEdit.Insert(shell.ToSourceOffset(shell.CommandText.TrimEnd().Length - 1) + 1, " && " + handOver));
+                    findings.Add(OwnershipFinding(lastRun, writes, plan));
+                    break;
+                case HandOver.OwnRun when firstVolume is not null:
+                    edits.Add(TextEdit.Insert(LineStartAboveComments(context.Syntax, firstVolume, out _), InstructionEdits.Format(context.Style, "RUN", handOver) + context.Style.NewLine));
+                    findings.Add(OwnershipFinding(firstVolume, writes, plan));
+                    break;
+                case HandOver.OwnRun:
+                    before.Add(InstructionEdits.Format(context.Style, "RUN", handOver));
+                    findings.Add(OwnershipFinding(lastRun ?? final.From, writes, plan));
+                    break;
+                default:
+                    var why = volumeFirst
+                        ? "no place before its VOLUME comes after every RUN and after the user exists"
+                        : "the last RUN is no plain && chain that could also hand them over (a RUN of its own would be merged into it)";
+                    findings.Add(PassContext.At(PassId, lastRun ?? from, FindingKind.Declined,
+                        $"runs as root: the app writes to {Listed(writes)} at run time, and {why}; add a chown and a USER by hand"));
+                    return PassResult.FindingsOnly([.. findings.Where(f => f.Kind != FindingKind.Applied)]);
+            }
+        }
+
         var userLine = InstructionEdits.Format(context.Style, "USER", plan.User);
-        if (!PlaceUser(context, final, lastUser, userLine, edits, out var anchor))
+        if (!PlaceUser(context, final, lastUser, [.. before, userLine], edits, out var anchor))
         {
             return Decline(anchor, "left as is: a pragma shields the USER root this pass would replace");
         }
@@ -147,7 +215,7 @@ public sealed class NonRootUserPass : IRewritePass
         findings.Add(PassContext.At(PassId, anchor, FindingKind.Applied,
             $"runs as non-root user '{plan.User}' ({plan.Source}) instead of {previously}", true));
 
-        AddOwnership(context, chain, final, plan, edits, findings);
+        AddOwnership(context, final, plan, writes, edits, findings);
         // Every change this pass makes has the meaning of its one hadolint rule.
         return new PassResult(edits.ToImmutable(), [.. findings.Select(f => f.Kind == FindingKind.Declined ? f : f with { HadolintId = Rule })], []);
     }
@@ -215,7 +283,7 @@ public sealed class NonRootUserPass : IRewritePass
     // The user must exist before the first COPY that chowns to it. A RUN of its own right next to another plain RUN
     // would be merged into it by merge-run on the next rewrite, so the creation goes where no plain RUN is a
     // neighbour, or at the front of the first plain && chain (what merge-run would have made of it anyway).
-    private static (TextEdit Edit, InstructionSyntax At)? PlaceUserCreation(PassContext context, StageModel final, string command)
+    private static (TextEdit Edit, InstructionSyntax At, bool IsNewRun)? PlaceUserCreation(PassContext context, StageModel final, string command)
     {
         var body = final.Instructions;
         var limit = body.Length;
@@ -235,7 +303,7 @@ public sealed class NonRootUserPass : IRewritePass
             if (!previousIsRun && !nextIsRun)
             {
                 var after = position == 0 ? final.From : body[position - 1];
-                return (InstructionEdits.InsertAfter(after, context.Style, InstructionEdits.Format(context.Style, "RUN", command)), after);
+                return (InstructionEdits.InsertAfter(after, context.Style, InstructionEdits.Format(context.Style, "RUN", command)), after, true);
             }
         }
 
@@ -245,7 +313,7 @@ public sealed class NonRootUserPass : IRewritePass
             var script = ShellParser.Parse(shell.CommandText);
             if (!context.IsIgnored(run, Rule) && script.IsFullyUnderstood && script.IsSingleAndChain)
             {
-                return (TextEdit.Insert(shell.ToSourceOffset(0), command + context.Style.LineContinuation + "&& "), run);
+                return (TextEdit.Insert(shell.ToSourceOffset(0), command + context.Style.LineContinuation + "&& "), run, false);
             }
         }
 
@@ -258,7 +326,8 @@ public sealed class NonRootUserPass : IRewritePass
         && instruction.Arguments is ShellFormArguments;
 
     // USER goes after the last RUN (which may need root) and before CMD/ENTRYPOINT; a trailing USER root is replaced.
-    private static bool PlaceUser(PassContext context, StageModel final, InstructionSyntax? lastUser, string userLine, ImmutableArray<TextEdit>.Builder edits, out InstructionSyntax anchor)
+    // Lines to run as root first (handing folders over) go right above it.
+    private static bool PlaceUser(PassContext context, StageModel final, InstructionSyntax? lastUser, string[] lines, ImmutableArray<TextEdit>.Builder edits, out InstructionSyntax anchor)
     {
         var body = final.Instructions;
         var lastRun = -1;
@@ -278,7 +347,7 @@ public sealed class NonRootUserPass : IRewritePass
                 return false;
             }
 
-            edits.Add(InstructionEdits.Replace(lastUser, userLine));
+            edits.Add(InstructionEdits.Replace(lastUser, string.Join(context.Style.NewLine, lines)));
             return true;
         }
 
@@ -287,36 +356,75 @@ public sealed class NonRootUserPass : IRewritePass
         if (runtime is not null)
         {
             anchor = runtime;
-            edits.Add(TextEdit.Insert(LineStartAboveComments(context.Syntax, runtime), userLine + context.Style.NewLine));
+            edits.Add(TextEdit.Insert(LineStartAboveComments(context.Syntax, runtime, out var paragraph), string.Concat(lines.Select(l => l + context.Style.NewLine)) + (paragraph ? context.Style.NewLine : string.Empty)));
             return true;
         }
 
         anchor = body.IsEmpty ? final.From : body[^1];
-        edits.Add(InstructionEdits.InsertAfter(anchor, context.Style, userLine));
+        edits.Add(InstructionEdits.InsertAfter(anchor, context.Style, lines));
         return true;
     }
 
-    // Comments right above an instruction (a pragma among them) stay attached to it: insert above them.
-    private static int LineStartAboveComments(DockerfileSyntax syntax, InstructionSyntax instruction)
+    // Comments right above an instruction (a pragma among them) describe it and stay attached to it: insert above
+    // them. When a blank line sets that comment block off from what comes before, the new lines become a paragraph
+    // of their own (followed by a blank line) rather than the head of the comment's paragraph.
+    private static int LineStartAboveComments(DockerfileSyntax syntax, InstructionSyntax instruction, out bool paragraph)
     {
         var index = syntax.IndexOf(instruction);
         var start = instruction.FullSpan.Start;
-        for (var i = index - 1; i >= 0 && syntax.Constructs[i] is CommentSyntax comment; i--)
+        var i = index - 1;
+        for (; i >= 0 && syntax.Constructs[i] is CommentSyntax comment; i--)
         {
             start = comment.FullSpan.Start;
         }
 
+        paragraph = i < index - 1 && i >= 0 && syntax.Constructs[i] is BlankLineSyntax;
         return start;
     }
 
-    private static void AddOwnership(PassContext context, StageChain chain, StageModel final, UserPlan plan, ImmutableArray<TextEdit>.Builder edits, ImmutableArray<Finding>.Builder findings)
+    // `mkdir -p` makes sure a VOLUME's folder exists (Docker would create it owned by root); chown hands over the
+    // folder itself, not what was copied into it as root.
+    private static string HandOverCommand(IReadOnlyList<RuntimeWrite> writes, UserPlan plan)
     {
-        var before = StageWorkdirs.Before(chain, out var workdir);
-        if (workdir is null || workdir == "/")
+        var paths = string.Join(' ', writes.Select(w => w.Path));
+        return $"mkdir -p {paths} && chown {plan.Chown} {paths}";
+    }
+
+    // Where the hand-over can run: after every RUN of the stage (the folders exist by then, the user too). Appended
+    // to the last RUN when it is a plain && chain; a RUN of its own where merge-run would not fold it into that RUN
+    // on the next rewrite (no RUN at all, or one with flags, heredocs or exec form); else nowhere.
+    private static HandOver HandOverPlace(PassContext context, InstructionSyntax? lastRun)
+    {
+        if (lastRun is null || !IsPlainRun(lastRun))
+        {
+            return HandOver.OwnRun;
+        }
+
+        var shell = (ShellFormArguments)lastRun.Arguments;
+        var script = ShellParser.Parse(shell.CommandText);
+        return !context.IsIgnored(lastRun, Rule) && script.IsFullyUnderstood && script.IsSingleAndChain && !shell.CommandText.Contains('#', StringComparison.Ordinal)
+            ? HandOver.AppendToLastRun
+            : HandOver.Nowhere;
+    }
+
+    private static Finding OwnershipFinding(InstructionSyntax at, IReadOnlyList<RuntimeWrite> writes, UserPlan plan) =>
+        PassContext.At(PassId, at, FindingKind.Applied,
+            $"hands {Listed(writes)} to '{plan.User}': the app writes there at run time; its code stays root-owned, read-only for it", true);
+
+    private static string Listed(IReadOnlyList<RuntimeWrite> writes) =>
+        string.Join(", ", writes.Select(w => $"{w.Path} ({w.Why})"));
+
+    // Files copied into a folder the app writes to at run time become the user's; every other COPY stays root-owned,
+    // so the app cannot rewrite its own code.
+    private static void AddOwnership(PassContext context, StageModel final, UserPlan plan, IReadOnlyList<RuntimeWrite> writes, ImmutableArray<TextEdit>.Builder edits, ImmutableArray<Finding>.Builder findings)
+    {
+        if (writes.Count == 0)
         {
             return;
         }
 
+        var chain = StageChain.Of(context.Model, final);
+        var before = StageWorkdirs.Before(chain, out _);
         var userExists = plan.CreatedBy is null || final.Instructions.IndexOf(plan.CreatedBy) < 0;
         foreach (var copy in final.Instructions)
         {
@@ -330,16 +438,16 @@ public sealed class NonRootUserPass : IRewritePass
                 continue;
             }
 
-            var destination = Destination(copy);
+            var destination = RuntimeWrites.Destination(copy);
             var resolved = destination is null ? null : StageWorkdirs.Resolve(before.GetValueOrDefault(copy), destination);
-            if (resolved is null || !StageWorkdirs.IsWithin(resolved, workdir))
+            if (resolved is null || writes.FirstOrDefault(w => StageWorkdirs.IsWithin(resolved, w.Path)) is not { } write)
             {
                 continue;
             }
 
             if (!userExists)
             {
-                findings.Add(PassContext.At(PassId, copy, FindingKind.Declined, $"{copy.KeywordUpper} into {workdir} stays root-owned: user '{plan.User}' is created only on line {context.UserLine(plan.CreatedBy!)}"));
+                findings.Add(PassContext.At(PassId, copy, FindingKind.Declined, $"{copy.KeywordUpper} into {write.Path} stays root-owned: user '{plan.User}' is created only on line {context.UserLine(plan.CreatedBy!)}"));
                 continue;
             }
 
@@ -350,7 +458,7 @@ public sealed class NonRootUserPass : IRewritePass
 
             edits.Add(InstructionEdits.AddFlag(copy, "--chown=" + plan.Chown));
             findings.Add(PassContext.At(PassId, copy, FindingKind.Applied,
-                $"{copy.KeywordUpper} {Copied(copy, plan.Chown)}: the app may write the files it keeps in its WORKDIR {workdir} (other files stay root-owned and readable)", true));
+                $"{copy.KeywordUpper} {Copied(copy, plan.Chown)}: the app writes to {write.Path} at run time ({write.Why})", true));
         }
     }
 
@@ -367,12 +475,12 @@ public sealed class NonRootUserPass : IRewritePass
         return $"{from}--chown={chown} {string.Join(' ', paths)}";
     }
 
-    private static string? Destination(InstructionSyntax copy) => copy.Arguments switch
+    private enum HandOver
     {
-        WordArguments { Words.Length: >= 2 } words => words.Words[^1].Value,
-        ExecFormArguments { Elements.Length: >= 2 } exec => exec.Elements[^1].Value,
-        _ => null,
-    };
+        Nowhere,
+        AppendToLastRun,
+        OwnRun,
+    }
 
     private sealed record UserPlan(string User, string Chown, string? CreateCommand, InstructionSyntax? CreatedBy, string Source);
 }

@@ -174,6 +174,11 @@ public static class ImageRoleClassifier
             return RoleEvidence.At(ImageRole.PrivilegedTool, $"{shown.KeywordUpper} runs {BaseName(words[0])}, which needs root", shown);
         }
 
+        if (words.Length > 0 && RoleKnowledge.DockerClients.Contains(BaseName(words[0]), StringComparer.Ordinal))
+        {
+            return RoleEvidence.At(ImageRole.PrivilegedTool, $"{shown.KeywordUpper} runs {BaseName(words[0])}, which drives the Docker daemon through its socket", shown);
+        }
+
         if (entrypoint is not null && words.Length > 0 && RoleKnowledge.BuildTools.Contains(BaseName(words[0])) && words.Skip(1).All(w => w.StartsWith('-')))
         {
             return RoleEvidence.At(ImageRole.BuildImage, $"ENTRYPOINT is the build tool {BaseName(words[0])}, run as a CI step", entrypoint);

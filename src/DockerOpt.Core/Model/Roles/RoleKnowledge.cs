@@ -38,6 +38,21 @@ public static class RoleKnowledge
     ];
 
     /// <summary>
+    /// Commands that drive the Docker daemon through its socket (clients, image analysers, minifiers): an image that
+    /// runs one of them needs the mounted <c>docker.sock</c>, which only root (or the host's docker group) may use.
+    /// </summary>
+    public static ImmutableArray<string> DockerClients { get; } =
+        ["docker", "slim", "docker-slim", "mint", "dive", "ctop", "lazydocker", "watchtower", "docker-gen", "dockle"];
+
+    /// <summary>
+    /// Folder names that say an application writes there at run time (its data, logs, temporary files, uploads): a
+    /// folder the Dockerfile creates under such a name is what a non-root user must own, and nothing else.
+    /// </summary>
+    public static ImmutableHashSet<string> RunTimeDataFolders { get; } = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "data", "logs", "log", "tmp", "temp", "uploads", "upload", "cache", ".cache", "storage", "media", "sessions", "state", "db", "database", "output");
+
+    /// <summary>
     /// Build and deployment tools: an image whose ENTRYPOINT is one of them alone (<c>ENTRYPOINT ["cargo"]</c>) is a
     /// CI step that runs it on sources mounted at run time, as root like the rest of the pipeline.
     /// </summary>

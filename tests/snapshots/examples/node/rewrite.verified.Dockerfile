@@ -13,10 +13,10 @@ ENV PORT=8080
 
 FROM node:20-slim
 WORKDIR /app
-COPY --chown=node:node package.json package-lock.json ./
+COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev
-COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build /app/dist ./dist
 ENV PORT=8080
 EXPOSE 8080
 USER node

@@ -23,7 +23,7 @@ RUN groupadd --system app && useradd --system --gid app --no-create-home app
 ENV PATH="/opt/venv/bin:$PATH"
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
-COPY --chown=app:app . .
+COPY . .
 ENV PORT=8080
 EXPOSE 8080
 USER app

@@ -12,5 +12,5 @@ RUN groupadd --system app && useradd --system --gid app --no-create-home app
 ENV PATH="/opt/venv/bin:$PATH"
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
-COPY --chown=app:app . .
+COPY . .
 USER app

@@ -1,6 +1,6 @@
 FROM python:3.12-alpine
 RUN addgroup -S app && adduser -S -D -H -G app app
 WORKDIR /srv
-COPY --chown=app:app . .
+COPY . .
 USER app
 CMD ["python", "main.py"]

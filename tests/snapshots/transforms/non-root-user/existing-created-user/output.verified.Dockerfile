@@ -3,6 +3,6 @@ RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
 WORKDIR /opt/app
 COPY bin/ ./bin/
 RUN groupadd -r svc && useradd -r -g svc -d /opt/app svc
-COPY --chown=svc data/ ./data/
+COPY data/ ./data/
 USER svc
 ENTRYPOINT ["/opt/app/bin/server"]

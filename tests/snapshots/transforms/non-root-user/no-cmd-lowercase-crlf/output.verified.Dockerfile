@@ -1,5 +1,5 @@
 from node:20-alpine
 workdir /app
-copy --chown=node:node . .
+copy . .
 run npm ci
 user node

@@ -1,8 +1,8 @@
 FROM node:20-slim
 WORKDIR /app
-COPY --chown=node:node package.json package-lock.json ./
+COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
-COPY --chown=node:node . .
+COPY . .
 EXPOSE 3000
 USER node
 # start the server

@@ -4,6 +4,6 @@ RUN pip install --no-cache-dir flask
 FROM base
 RUN groupadd --system app && useradd --system --gid app --no-create-home app
 WORKDIR /app
-COPY --chown=app:app app.py .
+COPY app.py .
 USER app
 CMD ["flask", "run", "--host=0.0.0.0"]
