@@ -165,13 +165,16 @@ public sealed class DockerfileModel
         var body = ImmutableArray.CreateBuilder<InstructionSyntax>();
         var budget = new ExpansionBudget();
 
+        // Stage names seen so far, for FROM <stage>: a scan of the earlier stages per FROM made many stages cost n².
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
         foreach (var instruction in syntax.Instructions)
         {
             if (instruction.Kind == InstructionKind.From)
             {
                 if (from is not null)
                 {
-                    stages.Add(CreateStage(stages, from, body.ToImmutable(), globalArgs, syntax.EscapeChar, budget));
+                    stages.Add(CreateStage(stages.Count, names, from, body.ToImmutable(), globalArgs, syntax.EscapeChar, budget));
                     body.Clear();
                 }
 
@@ -195,14 +198,15 @@ public sealed class DockerfileModel
 
         if (from is not null)
         {
-            stages.Add(CreateStage(stages, from, body.ToImmutable(), globalArgs, syntax.EscapeChar, budget));
+            stages.Add(CreateStage(stages.Count, names, from, body.ToImmutable(), globalArgs, syntax.EscapeChar, budget));
         }
 
         return new DockerfileModel(syntax, stages.ToImmutable(), globalArgs.ToImmutable());
     }
 
     private static StageModel CreateStage(
-        ImmutableArray<StageModel>.Builder previous,
+        int index,
+        Dictionary<string, int> names,
         InstructionSyntax from,
         ImmutableArray<InstructionSyntax> body,
         IReadOnlyDictionary<string, string?> globalArgs,
@@ -217,24 +221,31 @@ public sealed class DockerfileModel
         var expansion = VariableExpander.Expand(baseText, globalArgs, escapeChar, keepQuotes: false, budget);
         // Unset names expand to "" in BuildKit, but a --build-arg may set them: treat both as unknown.
         var resolved = expansion.IsFullyResolved && expansion.UnsetNames.IsEmpty ? expansion.Text : null;
-        var index = previous.Count;
-
-        if (resolved is null || resolved.Length == 0)
+        var stage = Stage();
+        if (name is not null)
         {
-            return new StageModel(index, name, from, baseText, resolved, null, StageBaseKind.Unresolved, null, body);
+            // Added after the lookup: a stage cannot build on itself. The first stage of a name is the one it names.
+            names.TryAdd(name, index);
         }
 
-        // A FROM names an earlier stage before it names an image (BuildKit resolves stage names first).
-        foreach (var stage in previous)
+        return stage;
+
+        StageModel Stage()
         {
-            if (stage.Name is not null && stage.Name.Equals(resolved, StringComparison.OrdinalIgnoreCase))
+            if (resolved is null || resolved.Length == 0)
             {
-                return new StageModel(index, name, from, baseText, resolved, null, StageBaseKind.PreviousStage, stage.Index, body);
+                return new StageModel(index, name, from, baseText, resolved, null, StageBaseKind.Unresolved, null, body);
             }
-        }
 
-        var image = ImageReference.Parse(resolved);
-        var kind = image.IsScratch ? StageBaseKind.Scratch : StageBaseKind.ExternalImage;
-        return new StageModel(index, name, from, baseText, resolved, image, kind, null, body);
+            // A FROM names an earlier stage before it names an image (BuildKit resolves stage names first).
+            if (names.TryGetValue(resolved, out var earlier))
+            {
+                return new StageModel(index, name, from, baseText, resolved, null, StageBaseKind.PreviousStage, earlier, body);
+            }
+
+            var image = ImageReference.Parse(resolved);
+            var kind = image.IsScratch ? StageBaseKind.Scratch : StageBaseKind.ExternalImage;
+            return new StageModel(index, name, from, baseText, resolved, image, kind, null, body);
+        }
     }
 }

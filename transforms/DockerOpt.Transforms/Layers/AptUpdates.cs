@@ -36,7 +36,7 @@ internal static class AptUpdates
                 continue;
             }
 
-            var unit = units.FindIndex(u => u.Span == simple.Span);
+            var unit = units.IndexOf(simple.Span);
             if (entry.Depth > 0 || unit < 0 || entry.Connector is not (ShellConnector.None or ShellConnector.And or ShellConnector.Semicolon or ShellConnector.Newline))
             {
                 return ([], $"`{simple.Text}` has no apt-get update before it and sits where one cannot be added");

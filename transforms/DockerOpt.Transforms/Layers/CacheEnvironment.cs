@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 using DockerOpt.Core.Shell.Commands;
 
 namespace DockerOpt.Transforms.Layers;
@@ -22,10 +20,20 @@ internal static class CacheEnvironment
         }
 
         var name = repository[(repository.LastIndexOf('/') + 1)..];
-        var env = PackageCaches.ImageEnvironment.TryGetValue(name, out var defaults) ? defaults : ImmutableDictionary<string, string?>.Empty;
-        foreach (var (key, value) in environment.Env)
+        if (!PackageCaches.ImageEnvironment.TryGetValue(name, out var defaults))
         {
-            env = env.SetItem(key, value);
+            return environment.Env;
+        }
+
+        // The stage's ENV/ARG (which grow with the file) win; only the image's few defaults are added, so a RUN costs
+        // O(defaults) here instead of a copy of every variable set so far (quadratic over a file of many ENVs).
+        var env = environment.Env;
+        foreach (var (key, value) in defaults)
+        {
+            if (!env.ContainsKey(key))
+            {
+                env = env.Add(key, value);
+            }
         }
 
         return env;

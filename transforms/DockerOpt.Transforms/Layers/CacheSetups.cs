@@ -28,10 +28,12 @@ internal static class CacheSetups
                 continue;
             }
 
+            // Read once per instruction, not once per cache: the environment and the parsed command are the same for all.
+            var env = environments.TryGetValue(instruction.Span.Start, out var environment) ? CacheEnvironment.Of(environment) : ImmutableDictionary<string, string?>.Empty;
+            var run = new Lazy<RunCommand?>(() => RunCommand.TryRead(instruction), LazyThreadSafetyMode.None);
             foreach (var cache in PackageCaches.All.Where(c => !found.ContainsKey(c)))
             {
-                var env = environments.TryGetValue(instruction.Span.Start, out var environment) ? CacheEnvironment.Of(environment) : ImmutableDictionary<string, string?>.Empty;
-                if (Evidence(instruction, cache, env, includeMounts) is { } evidence)
+                if (Evidence(instruction, run, cache, env, includeMounts) is { } evidence)
                 {
                     found[cache] = $"the file sets up its own {cache.Id} cache ({evidence} at line {context.UserLine(instruction)})";
                 }
@@ -41,7 +43,7 @@ internal static class CacheSetups
         return found;
     }
 
-    private static string? Evidence(InstructionSyntax instruction, PackageCache cache, IReadOnlyDictionary<string, string?> env, bool includeMounts)
+    private static string? Evidence(InstructionSyntax instruction, Lazy<RunCommand?> parsed, PackageCache cache, IReadOnlyDictionary<string, string?> env, bool includeMounts)
     {
         var text = instruction.FullText;
         if (cache.SetupMarkers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal)) is { } marker)
@@ -73,7 +75,7 @@ internal static class CacheSetups
             }
         }
 
-        if (RunCommand.TryRead(instruction) is not { } run)
+        if (parsed.Value is not { } run)
         {
             return null;
         }

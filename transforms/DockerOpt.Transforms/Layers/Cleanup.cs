@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 
@@ -12,6 +14,19 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
 {
     /// <summary>The scratch directories people empty at the end of a RUN.</summary>
     public static readonly string[] ScratchPaths = ["/tmp/*", "/var/tmp/*", "/tmp/", "/var/tmp/", "/tmp/**", "/var/tmp/**"];
+
+    private static readonly ConditionalWeakTable<ShellScript, HashSet<PackageCache>> CleanedCaches = [];
+
+    /// <summary>
+    /// True when a command of the script empties <paramref name="cache"/>. Read once per script (scripts are immutable):
+    /// asked for each install of a RUN, a scan per question made n chained installs cost n².
+    /// </summary>
+    public static bool Cleans(ShellScript script, PackageCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var cleaned = CleanedCaches.GetValue(script, static s => [.. s.SimpleCommands.Select(Read).OfType<Cleanup>().SelectMany(c => c.Caches)]);
+        return cleaned.Contains(cache);
+    }
 
     /// <summary>Reads a cleanup command; null when it does anything else (or anything not statically known).</summary>
     public static Cleanup? Read(ShellSimpleCommand command)

@@ -67,7 +67,7 @@ internal static class RunEditing
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(command);
         var units = TopLevelUnits(run.Script);
-        var index = units.FindIndex(u => u.Span == command.Span);
+        var index = units.IndexOf(command.Span);
         if (index < 0 || units.Count < 2)
         {
             return null;
@@ -162,28 +162,5 @@ internal static class RunEditing
     }
 
     /// <summary>The top-level pipelines of a script with the connector before each.</summary>
-    public static List<(ShellSpan Span, ShellConnector Connector, ShellPipeline Pipeline)> TopLevelUnits(ShellScript script)
-    {
-        ArgumentNullException.ThrowIfNull(script);
-        var units = new List<(ShellSpan, ShellConnector, ShellPipeline)>();
-        var connector = ShellConnector.None;
-        foreach (var andOr in script.Root.Items)
-        {
-            for (var p = 0; p < andOr.Pipelines.Length; p++)
-            {
-                if (p > 0)
-                {
-                    connector = andOr.Operators[p - 1];
-                }
-
-                var pipeline = andOr.Pipelines[p];
-                var span = pipeline.Commands.Length == 1 ? pipeline.Commands[0].Span : pipeline.Span;
-                units.Add((span, connector, pipeline));
-            }
-
-            connector = andOr.Terminator;
-        }
-
-        return units;
-    }
+    public static TopLevelUnits TopLevelUnits(ShellScript script) => Layers.TopLevelUnits.Of(script);
 }

@@ -279,7 +279,7 @@ public sealed class CacheMountsPass : IRewritePass
                 continue;
             }
 
-            var unit = units.FindIndex(u => u.Span == simple.Span);
+            var unit = units.IndexOf(simple.Span);
             var cleanup = Cleanup.Read(simple);
             var isRm = simple.Name?.Value == "rm";
             var hits = isRm
@@ -385,7 +385,7 @@ public sealed class CacheMountsPass : IRewritePass
 
         foreach (var (command, word) in mounts.SelectMany(m => m.Removals.Words).Distinct())
         {
-            if (!units.Contains(RunEditing.TopLevelUnits(run.Script).FindIndex(u => u.Span == command.Span)))
+            if (!units.Contains(RunEditing.TopLevelUnits(run.Script).IndexOf(command.Span)))
             {
                 edits.Add(TextEdit.Delete(RunEditing.RemoveWord(run, command, word)));
             }

@@ -87,9 +87,14 @@ public sealed class PackageHygienePass : IRewritePass
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var setups = CacheSetups.Find(context, environments, includeMounts: false);
+
+        // Facts of the whole text, read once per pass: asked per install, they made a file of n installs cost n².
+        var fileFacts = new FileFacts(
+            context.Text.Contains("Install-Recommends", StringComparison.Ordinal),
+            new Lazy<YarnFlavour>(() => YarnFlavours.Detect(context.BuildContext, context.Text), LazyThreadSafetyMode.None));
         foreach (var stage in context.Model.Stages)
         {
-            var stageWork = new StageWork(context, stage, environments, setups, chainStyle, edits, findings);
+            var stageWork = new StageWork(context, stage, environments, setups, fileFacts, chainStyle, edits, findings);
             stageWork.Run();
         }
 
@@ -101,6 +106,7 @@ public sealed class PackageHygienePass : IRewritePass
         StageModel stage,
         ImmutableDictionary<int, RunEnvironment> environments,
         IReadOnlyDictionary<PackageCache, string> setups,
+        FileFacts fileFacts,
         ChainStyle chainStyle,
         ImmutableArray<TextEdit>.Builder edits,
         ImmutableArray<Finding>.Builder findings)
@@ -203,7 +209,7 @@ public sealed class PackageHygienePass : IRewritePass
 
             bool Editable(ShellCommandEntry entry)
             {
-                var unit = units.FindIndex(u => u.Span == entry.Node.Span);
+                var unit = units.IndexOf(entry.Node.Span);
                 return entry.Depth == 0 && unit >= 0 && units[unit].Pipeline.Commands.Length == 1
                     && (unit + 1 >= units.Count || units[unit + 1].Connector != ShellConnector.Or);
             }
@@ -245,12 +251,12 @@ public sealed class PackageHygienePass : IRewritePass
                         Applied("added -y: apt-get install cannot prompt during a build", rule: Rules.AptYes);
                     }
 
-                    if (!invocation.HasOption("--no-install-recommends") && !context.Text.Contains("Install-Recommends", StringComparison.Ordinal)
+                    if (!invocation.HasOption("--no-install-recommends") && !fileFacts.SetsInstallRecommends
                         && !context.Model.Role.IsLeafApp)
                     {
                         Declined($"--no-install-recommends not added: treated as a {context.Model.Role.Describe()}, whose users may rely on the recommended packages");
                     }
-                    else if (!invocation.HasOption("--no-install-recommends") && !context.Text.Contains("Install-Recommends", StringComparison.Ordinal)
+                    else if (!invocation.HasOption("--no-install-recommends") && !fileFacts.SetsInstallRecommends
                         && !Shielded(Rules.AptNoRecommends, "--no-install-recommends"))
                     {
                         AddFlag(invocation, "--no-install-recommends");
@@ -267,7 +273,7 @@ public sealed class PackageHygienePass : IRewritePass
                     Applied("added --no-cache to apk add: the package index is not stored in the layer", rule: Rules.ApkNoCache);
                     foreach (var update in invocations.Where(p => p.Invocation.Cache == PackageCaches.Apk && p.Invocation.Verb == "update" && Editable(p.Entry)))
                     {
-                        var unit = units.FindIndex(u => u.Span == update.Entry.Node.Span);
+                        var unit = units.IndexOf(update.Entry.Node.Span);
                         if (removeUnits.Add(unit))
                         {
                             Applied("removed apk update: apk add --no-cache fetches a fresh index without storing it", rule: Rules.ApkNoCache);
@@ -289,7 +295,7 @@ public sealed class PackageHygienePass : IRewritePass
                         Applied($"added -y: {name} {invocation.Verb} cannot prompt during a build", rule: yesRule);
                     }
 
-                    var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Dnf));
+                    var cleaned = Cleanup.Cleans(run.Script, PackageCaches.Dnf);
                     var clean = $"{name} clean all";
                     if (!cleaned && !appends.Contains(clean) && !appends.Any(a => a.EndsWith(" clean all", StringComparison.Ordinal))
                         && !Shielded(cleanRule, $"`{clean}`"))
@@ -442,7 +448,7 @@ public sealed class PackageHygienePass : IRewritePass
         {
             const string clean = "npm cache clean --force";
             var target = PackageCaches.Npm.Mounts[0].TargetIn(env);
-            var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Npm));
+            var cleaned = Cleanup.Cleans(run.Script, PackageCaches.Npm);
             if (!cleaned && !appends.Contains(clean) && !(target is not null && MountFlags.Covers(mounts, target)) && !OwnSetup(run, PackageCaches.Npm, $"`{clean}`"))
             {
                 appends.Add(clean);
@@ -531,7 +537,7 @@ public sealed class PackageHygienePass : IRewritePass
                 return;
             }
 
-            var flavour = YarnFlavours.Detect(context.BuildContext, context.Text);
+            var flavour = fileFacts.Yarn.Value;
             var flag = flavour == YarnFlavour.Berry ? "--immutable" : "--frozen-lockfile";
             if (!invocation.HasOption("--frozen-lockfile", "--immutable", "--pure-lockfile", "--no-immutable")
                 && flavour != YarnFlavour.Unknown && LockfileReady(run, "yarn.lock", declined, "yarn"))
@@ -541,7 +547,7 @@ public sealed class PackageHygienePass : IRewritePass
             }
 
             var target = PackageCaches.Yarn.Mounts[0].TargetIn(env);
-            var cleaned = run.Script.SimpleCommands.Any(c => Cleanup.Read(c) is { } cleanup && cleanup.Caches.Contains(PackageCaches.Yarn));
+            var cleaned = Cleanup.Cleans(run.Script, PackageCaches.Yarn);
             if (flavour == YarnFlavour.Classic && !cleaned && !(target is not null && MountFlags.Covers(mounts, target)) && !appends.Contains("yarn cache clean")
                 && !shielded(Rules.YarnCacheClean, "`yarn cache clean`") && !OwnSetup(run, PackageCaches.Yarn, "`yarn cache clean`"))
             {
@@ -633,4 +639,7 @@ public sealed class PackageHygienePass : IRewritePass
             }
         }
     }
+
+    /// <summary>What the pass reads from the whole file: whether it configures Install-Recommends, and its Yarn flavour.</summary>
+    private sealed record FileFacts(bool SetsInstallRecommends, Lazy<YarnFlavour> Yarn);
 }
