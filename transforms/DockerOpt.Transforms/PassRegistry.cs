@@ -24,6 +24,7 @@ public static class PassRegistry
         new CacheMountsPass(),
         new PackageHygienePass(),
         new NonRootUserPass(),
+        new NodeRuntimePass(),
         new ExecFormPass(),
         new DockerIgnorePass(),
     ];

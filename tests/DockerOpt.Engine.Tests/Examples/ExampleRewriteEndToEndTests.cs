@@ -29,6 +29,9 @@ public sealed class ExampleRewriteEndToEndTests(ITestOutputHelper output)
     [InlineData("node")]
     [InlineData("python")]
     [InlineData("go")]
+    [InlineData("go-multistage")]
+    [InlineData("node-slim")]
+    [InlineData("node-devdeps")]
     public async Task The_rewrite_of_an_example_builds_answers_its_smoke_check_is_smaller_and_does_not_run_as_root(string example)
     {
         var clock = Stopwatch.StartNew();
@@ -36,7 +39,7 @@ public sealed class ExampleRewriteEndToEndTests(ITestOutputHelper output)
         var keptImages = new List<string>();
         try
         {
-            await CopyTrackedFilesAsync(example, context);
+            await ExampleContext.CopyTrackedFilesAsync(example, context);
             var dockerfile = Path.Combine(context, "Dockerfile");
             var smoke = ExampleSmokeCheck.Read(Path.Combine(context, "smoke.json"));
 
@@ -144,20 +147,4 @@ public sealed class ExampleRewriteEndToEndTests(ITestOutputHelper output)
             : "";
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1_000_000.0:0.0} MB");
-
-    /// <summary>Copies what git tracks under examples/NAME, so local build outputs (node_modules, dist) never leak in.</summary>
-    private static async Task CopyTrackedFilesAsync(string example, string destination)
-    {
-        var listed = await DockerCli.RunAsync("git", ["ls-files", "-z", $"examples/{example}"], DockerCli.ShortTimeout, Repo.Root);
-        Assert.True(listed.ExitCode == 0, $"git ls-files failed: {listed.StandardError}");
-        var prefix = $"examples/{example}/";
-        var files = listed.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        Assert.NotEmpty(files);
-        foreach (var file in files)
-        {
-            var target = Path.Combine(destination, file[prefix.Length..]);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(Repo.Root, file), target);
-        }
-    }
 }

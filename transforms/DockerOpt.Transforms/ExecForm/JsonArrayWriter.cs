@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using DockerOpt.Syntax;
+
 namespace DockerOpt.Transforms.ExecForm;
 
 /// <summary>
@@ -9,6 +11,22 @@ namespace DockerOpt.Transforms.ExecForm;
 /// </summary>
 public static class JsonArrayWriter
 {
+    /// <summary>Follow the file: if its exec forms are written ["a","b"], new ones are written the same way.</summary>
+    public static string SeparatorOf(DockerfileSyntax syntax)
+    {
+        ArgumentNullException.ThrowIfNull(syntax);
+        foreach (var instruction in syntax.Instructions)
+        {
+            if (instruction.Arguments is ExecFormArguments { Elements.Length: > 1 } exec)
+            {
+                var between = syntax.Source.Text[exec.Elements[0].Span.End..exec.Elements[1].Span.Start];
+                return between.Contains(' ', StringComparison.Ordinal) ? ", " : ",";
+            }
+        }
+
+        return ", ";
+    }
+
     public static string Write(IEnumerable<string> items, string separator)
     {
         ArgumentNullException.ThrowIfNull(items);

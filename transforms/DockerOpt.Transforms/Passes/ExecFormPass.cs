@@ -54,7 +54,7 @@ public sealed class ExecFormPass : IRewritePass
         ArgumentNullException.ThrowIfNull(context);
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
         var findings = ImmutableArray.CreateBuilder<Finding>();
-        var separator = ArraySeparator(context.Syntax);
+        var separator = JsonArrayWriter.SeparatorOf(context.Syntax);
 
         foreach (var instruction in context.Syntax.Instructions)
         {
@@ -220,21 +220,6 @@ public sealed class ExecFormPass : IRewritePass
     }
 
     private static string Describe(StageChain chain) => chain.IsScratch ? "scratch" : chain.BaseImage?.Text ?? "this image";
-
-    // Follow the file: if its exec forms are written ["a","b"], write new ones the same way.
-    private static string ArraySeparator(DockerfileSyntax syntax)
-    {
-        foreach (var instruction in syntax.Instructions)
-        {
-            if (instruction.Arguments is ExecFormArguments { Elements.Length: > 1 } exec)
-            {
-                var between = syntax.Source.Text[exec.Elements[0].Span.End..exec.Elements[1].Span.Start];
-                return between.Contains(' ', StringComparison.Ordinal) ? ", " : ",";
-            }
-        }
-
-        return ", ";
-    }
 
     private sealed record Change(TextEdit? Edit, FindingKind Kind, string Message, string? HadolintId)
     {

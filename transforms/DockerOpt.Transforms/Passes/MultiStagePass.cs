@@ -46,7 +46,8 @@ public sealed class MultiStagePass : IRewritePass
         "Turns a single stage that builds (Node: npm install + npm run build; Python: pip install with build tools; Go: go build) "
         + "into a builder and a runtime stage holding only what runs; a go build whose binary ships in the runtime stage also gets "
         + "-trimpath -ldflags=\"-s -w\" (merged into flags it has; declined with variables, GOFLAGS or a debug build). Respects files "
-        + "that are already multi-stage (only their go builds get the release flags). Declines "
+        + "that are already multi-stage: only their go builds get the release flags, and a Go binary whose runtime stage is a glibc "
+        + "image holding just it and apt's CA certificates is built static (CGO_ENABLED=0) for distroless static. Declines "
         + "for other ecosystems, several builds, unknown build output folders, RUN commands it cannot place, VOLUME/ONBUILD/SHELL, "
         + "and commands whose files it cannot know.",
         PassCategory.Size,
@@ -86,6 +87,14 @@ public sealed class MultiStagePass : IRewritePass
 
             var releaseEdits = new List<TextEdit>();
             ReleaseCopiedGoBinaries(context, releaseEdits, findings);
+            if (GoStaticRuntime.Plan(context) is { } runtime)
+            {
+                releaseEdits.AddRange(runtime.Edits);
+                findings.Add(runtime.Applied is { } applied
+                    ? PassContext.At(Id, final.From, FindingKind.Applied, applied, changesBehaviour: true)
+                    : PassContext.At(Id, final.From, FindingKind.Declined, runtime.Declined!));
+            }
+
             return new PassResult([.. releaseEdits], [.. findings], []);
         }
 

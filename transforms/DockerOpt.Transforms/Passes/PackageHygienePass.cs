@@ -7,6 +7,7 @@ using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Layers;
+using DockerOpt.Transforms.Manifests;
 
 namespace DockerOpt.Transforms.Passes;
 
@@ -435,10 +436,10 @@ public sealed class PackageHygienePass : IRewritePass
                 }
             }
 
-            if (isCi && OmitDevAllowed(run, invocation, env, declined))
+            if (isCi && OmitDevEvidence(run, invocation, env, declined) is { } evidence)
             {
                 addFlag(invocation, "--omit=dev");
-                applied("added --omit=dev: the final stage installs no dev dependencies (check that nothing at run time needs them)", true);
+                applied($"added --omit=dev: the final stage installs no dev dependencies: {evidence}", true);
             }
 
             AddCacheClean(run, env, mounts, appends, appendReasons);
@@ -456,34 +457,35 @@ public sealed class PackageHygienePass : IRewritePass
             }
         }
 
-        private bool OmitDevAllowed(RunCommand run, PackageInvocation invocation, IReadOnlyDictionary<string, string?> env, Action<string> declined)
+        // Why --omit=dev is safe here, or null (with a declined finding when the reason is worth saying).
+        private string? OmitDevEvidence(RunCommand run, PackageInvocation invocation, IReadOnlyDictionary<string, string?> env, Action<string> declined)
         {
             if (!context.Model.Role.IsLeafApp)
             {
                 declined($"--omit=dev not added: treated as a {context.Model.Role.Describe()}, whose users may need the dev dependencies");
-                return false;
+                return null;
             }
 
             if (stage != context.Model.FinalStage || invocation.HasOption("--omit=dev", "--production", "--only=prod", "--only=production", "--include=dev", "--omit", "--only"))
             {
-                return false;
+                return null;
             }
 
             if (env.TryGetValue("NODE_ENV", out var nodeEnv) && nodeEnv == "production")
             {
-                return false;
+                return null;
             }
 
             if (!context.BuildContext.IsKnown)
             {
-                return false;
+                return null;
             }
 
             var packageJson = context.BuildContext.ReadText("package.json");
             var dev = Lockfiles.DevDependencies(packageJson);
             if (dev.Count == 0)
             {
-                return false;
+                return null;
             }
 
             var later = stage.After(run.Instruction).ToList();
@@ -492,7 +494,7 @@ public sealed class PackageHygienePass : IRewritePass
             if (builder is not null)
             {
                 declined($"--omit=dev not added: the RUN at line {context.UserLine(builder)} may need dev dependencies");
-                return false;
+                return null;
             }
 
             var scripts = Lockfiles.Scripts(packageJson);
@@ -513,11 +515,27 @@ public sealed class PackageHygienePass : IRewritePass
                 if (scripts.TryGetValue(script, out var body) && dev.FirstOrDefault(d => TextMentions.MentionsWord(body, d)) is { } tool)
                 {
                     declined($"--omit=dev not added: the '{script}' script uses {tool}, a dev dependency");
-                    return false;
+                    return null;
                 }
             }
 
-            return true;
+            // The decision rests on what the app's code loads; the finding says what was read, either way.
+            var imports = NodeAppImports.Read(context.BuildContext);
+            if (imports.Truncated)
+            {
+                declined($"--omit=dev not added: the context has more than {imports.FilesRead} source files, too many to tell which packages the app loads");
+                return null;
+            }
+
+            var loaded = imports.Of(dev);
+            if (!loaded.IsEmpty)
+            {
+                var which = string.Join("; ", loaded.GroupBy(l => l.File, StringComparer.Ordinal).Select(g => $"{g.Key} loads {string.Join(" and ", g.Select(l => l.Package))}"));
+                declined($"--omit=dev not added: {which}, listed in devDependencies, so the app needs {(loaded.Length == 1 ? "it" : "them")} at run time (move {(loaded.Length == 1 ? "it" : "them")} to dependencies to ship without dev dependencies)");
+                return null;
+            }
+
+            return $"none of the {imports.FilesRead} app source files (tests and tool configs aside) loads a dev dependency ({string.Join(", ", dev.Order(StringComparer.Ordinal))})";
         }
 
         private void FixYarn(

@@ -17,7 +17,8 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev
 COPY --from=build /app/dist ./dist
+ENV NODE_ENV=production
 ENV PORT=8080
 EXPOSE 8080
 USER node
-CMD ["npm", "start"]
+CMD ["node", "dist/server.js"]

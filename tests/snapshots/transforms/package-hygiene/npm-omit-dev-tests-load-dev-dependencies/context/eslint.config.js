@@ -1,0 +1,1 @@
+module.exports = require('eslint/use-at-your-own-risk');

@@ -1,0 +1,2 @@
+const { createApp } = require('./lib/app');
+createApp().listen(3000);
