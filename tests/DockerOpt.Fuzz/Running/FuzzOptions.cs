@@ -15,7 +15,7 @@ internal sealed record FuzzOptions
           --seed N           run seed; input i of seed S is always the same bytes (default 1)
           --start N          first index (default 0)
           --workers N        worker processes (default: the number of cores)
-          --time-limit S     seconds one input may take, all checks together (default 10)
+          --time-limit S     seconds of CPU one input may take, all checks together (default 10)
           --cli N            also run N of the inputs through the real dockeropt process (default 0)
           --cli-binary PATH  the dockeropt to run for --cli (default: dockeropt.dll beside this tool, on dotnet)
           --out DIR          where failing inputs are saved (default: fuzz-failures/ in the repository)

@@ -22,7 +22,7 @@ internal static class SingleInput
         {
             var checker = new PropertyChecker(sandbox, PassRegistry.All, ResourceLimits.Default with { Time = options.TimeLimit });
             var outcome = checker.Check(input.Bytes);
-            console.WriteLine($"fuzz: {(outcome.BadInput ? "bad input (exit 2)" : "accepted")} in {outcome.Elapsed.TotalMilliseconds:0} ms, {outcome.AllocatedBytes >> 20} MB allocated");
+            console.WriteLine($"fuzz: {(outcome.BadInput ? "bad input (exit 2)" : "accepted")} in {outcome.Elapsed.TotalMilliseconds:0} ms ({outcome.Cpu.TotalMilliseconds:0} ms of CPU), {outcome.AllocatedBytes >> 20} MB allocated");
             if (outcome.Failure is not { } failure)
             {
                 console.WriteLine("fuzz: OK");

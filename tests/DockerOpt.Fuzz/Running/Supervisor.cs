@@ -17,6 +17,10 @@ internal sealed class Supervisor(FuzzOptions options, string corpusDirectory, In
     // Beyond the time limit, before a silent worker is killed: start-up, and GC pauses under load.
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
+    // The limit is CPU time; on a loaded machine a worker within it may take much longer on the clock. A worker silent
+    // for this many times its patience on the clock is killed even so (one that waits for something, not computing).
+    private const int ClockBackstop = 20;
+
     // A worker minimizing a failure re-checks it many times (Minimizer bounds that at 20 s plus one slow check).
     private static readonly TimeSpan MinimizingAllowance = TimeSpan.FromSeconds(30);
 
@@ -67,7 +71,7 @@ internal sealed class Supervisor(FuzzOptions options, string corpusDirectory, In
             // Every started input was checked or failed by killing its worker; the workers' own counts miss the latter.
             var checkedInputs = Interlocked.Read(ref started);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz: {checkedInputs} inputs checked in {clock.Elapsed.TotalSeconds:0.0} s ({checkedInputs / Math.Max(0.001, clock.Elapsed.TotalSeconds):0} inputs/s), {stats.BadInput} refused as bad input (exit 2)"));
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz: slowest input {stats.SlowestMilliseconds} ms (index {stats.SlowestIndex}), most allocated by one input {stats.MostAllocatedMegabytes} MB"));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz: {stats.CpuMilliseconds / (double)Math.Max(1, stats.Checked):0.0} ms of CPU per input (the checks alone), slowest input {stats.SlowestMilliseconds} ms of CPU (index {stats.SlowestIndex}), most allocated by one input {stats.MostAllocatedMegabytes} MB"));
         }
 
         return failures.Total == 0 ? 0 : 1;
@@ -151,22 +155,24 @@ internal sealed class Supervisor(FuzzOptions options, string corpusDirectory, In
 
         long current = -1;
         var patience = options.TimeLimit + Grace;
+        var silence = Stopwatch.StartNew();
+        var cpuAtLine = CpuOf(process);
         while (true)
         {
-            string? line;
-            using (var timeout = new CancellationTokenSource(patience))
+            var read = process.StandardOutput.ReadLineAsync();
+            while (!read.Wait(TimeSpan.FromSeconds(1)))
             {
-                try
-                {
-                    line = process.StandardOutput.ReadLineAsync(timeout.Token).AsTask().GetAwaiter().GetResult();
-                }
-                catch (OperationCanceledException)
+                // Killed when its CPU time since its last line passes the patience: the load of the machine does not count.
+                var cpu = CpuOf(process) - cpuAtLine;
+                if (cpu > patience || silence.Elapsed > patience * ClockBackstop)
                 {
                     process.Kill(entireProcessTree: true);
                     process.WaitForExit();
-                    return (current, false, new PropertyFailure(Property.Time, $"no result after {patience.TotalSeconds:0} s: the worker was killed (limit {options.TimeLimit.TotalSeconds:0} s per input)"));
+                    return (current, false, new PropertyFailure(Property.Time, $"no result after {cpu.TotalSeconds:0} s of CPU ({silence.Elapsed.TotalSeconds:0} s on the clock): the worker was killed (limit {options.TimeLimit.TotalSeconds:0} s of CPU per input)"));
                 }
             }
+
+            var line = read.Result;
 
             if (line is null)
             {
@@ -180,6 +186,8 @@ internal sealed class Supervisor(FuzzOptions options, string corpusDirectory, In
                 return (current, false, new PropertyFailure(Property.Crash, CrashDetail(process.ExitCode, tail)));
             }
 
+            silence.Restart();
+            cpuAtLine = CpuOf(process);
             patience = options.TimeLimit + Grace;
             switch (line[0])
             {
@@ -229,6 +237,20 @@ internal sealed class Supervisor(FuzzOptions options, string corpusDirectory, In
 
         start.Environment["DOTNET_GCHeapHardLimit"] = HeapHardLimit;
         return Process.Start(start) ?? throw new InvalidOperationException("the worker process did not start");
+    }
+
+    private static TimeSpan CpuOf(Process process)
+    {
+        try
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Exited: the read that follows sees the end of its output.
+            return TimeSpan.Zero;
+        }
     }
 
     // "exit 134: Stack overflow." and the innermost dockeropt frames the runtime printed.

@@ -5,7 +5,7 @@ namespace DockerOpt.Fuzz.Running;
 /// <summary>
 /// The lines a worker writes on stdout for its supervisor, one event each: <c>S index</c> before an input (so a crash
 /// or hang is pinned on it), <c>P ...</c> now and then with the counts so far (kept when the worker dies later), <c>M index</c> while a failure is minimized (the supervisor waits longer), <c>F index TAB property TAB signature TAB path TAB detail</c> for a failure, and at the
-/// end <c>D checked badInput slowestMs slowestIndex mostAllocatedMB</c>.
+/// end <c>D checked badInput slowestMs slowestIndex mostAllocatedMB cpuMs</c> (milliseconds of CPU).
 /// </summary>
 internal static class WorkerProtocol
 {
@@ -20,7 +20,7 @@ internal static class WorkerProtocol
     public static string Stats(WorkerStats stats, bool done)
     {
         ArgumentNullException.ThrowIfNull(stats);
-        return string.Create(CultureInfo.InvariantCulture, $"{(done ? 'D' : 'P')} {stats.Checked} {stats.BadInput} {stats.SlowestMilliseconds} {stats.SlowestIndex} {stats.MostAllocatedMegabytes}");
+        return string.Create(CultureInfo.InvariantCulture, $"{(done ? 'D' : 'P')} {stats.Checked} {stats.BadInput} {stats.SlowestMilliseconds} {stats.SlowestIndex} {stats.MostAllocatedMegabytes} {stats.CpuMilliseconds}");
     }
 
     private static string OneLine(string text) => text.Split('\n', 2)[0].Replace('\t', ' ');
@@ -39,11 +39,15 @@ internal sealed class WorkerStats
 
     public long MostAllocatedMegabytes { get; set; }
 
+    /// <summary>CPU time of all checks together (the worker's start-up and input generation not included).</summary>
+    public long CpuMilliseconds { get; set; }
+
     public void Add(WorkerStats other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Checked += other.Checked;
         BadInput += other.BadInput;
+        CpuMilliseconds += other.CpuMilliseconds;
         if (other.SlowestMilliseconds > SlowestMilliseconds)
         {
             SlowestMilliseconds = other.SlowestMilliseconds;
@@ -58,12 +62,12 @@ internal sealed class WorkerStats
     {
         ArgumentNullException.ThrowIfNull(line);
         var parts = line.Split(' ');
-        if (parts.Length != 6 || parts[0] is not ("D" or "P"))
+        if (parts.Length != 7 || parts[0] is not ("D" or "P"))
         {
             return null;
         }
 
         long N(int i) => long.Parse(parts[i], CultureInfo.InvariantCulture);
-        return new WorkerStats { Checked = N(1), BadInput = N(2), SlowestMilliseconds = N(3), SlowestIndex = N(4), MostAllocatedMegabytes = N(5) };
+        return new WorkerStats { Checked = N(1), BadInput = N(2), SlowestMilliseconds = N(3), SlowestIndex = N(4), MostAllocatedMegabytes = N(5), CpuMilliseconds = N(6) };
     }
 }
