@@ -117,7 +117,8 @@ public sealed class DockerIgnorePassTests
         }
 
         Assert.True(problems.Length == 0, $"{generated} .dockerignore files generated; problems:\n{problems}");
-        Assert.True(generated > 1000, $"expected most corpus files to get a .dockerignore, got {generated}");
+        // Only sources that include junk get a file: COPY . and folders holding it, not explicit files.
+        Assert.True(generated > 100, $"expected the corpus files that copy the whole context to get a .dockerignore, got {generated}");
     }
 
     [CorpusFact]

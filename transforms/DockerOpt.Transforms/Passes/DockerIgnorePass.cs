@@ -41,7 +41,9 @@ public sealed class DockerIgnorePass : IRewritePass
         + "node_modules on disk): 903 hold only the Dockerfile, 335 two or three files, 407 four to ten, 148 more. "
         + "Without the threshold 2,213 of the 2,249 rewrites proposed a file; with it 59 do (a .env, or node_modules with "
         + "COPY .), while 1,945 would have kept out only Docker files, 201 nothing that exists, and 8 only a .vscode "
-        + "folder of 2-3 entries.",
+        + "folder of 2-3 entries. An entry is proposed only when some COPY/ADD or bind-mount source of a Dockerfile using "
+        + "the file includes a path it matches (BuildKit sends only what they name): with explicit subpaths only, a "
+        + "root-anchored .git or .env keeps out nothing.",
         PassCategory.BuildSpeed,
         PassSafety.Safe,
         [
@@ -52,6 +54,7 @@ public sealed class DockerIgnorePass : IRewritePass
             "dependency folders when no RUN installs them, build output when no RUN builds it (here or in another Dockerfile that copies the whole context)",
             ".git when a Dockerfile sharing the context, or a script it runs, reads the context's git repository",
             "contexts where the file would keep out nothing worth it (see the threshold)",
+            "entries no COPY/ADD source reaches: every source names an explicit subpath that holds nothing they match",
         ],
         "FROM node:20-slim\nCOPY . .\nRUN npm ci\n",
         "# .dockerignore\n.git\n.env\n**/node_modules\n...\n",
@@ -114,6 +117,7 @@ public sealed class DockerIgnorePass : IRewritePass
         var accepted = new List<IgnoreRule>();
         var acceptedPatterns = existing.Matcher.Patterns.ToList();
         var exceptions = existingMatcher.Patterns.Where(p => p.IsException).ToList();
+        var unreached = new List<string>();
 
         foreach (var rule in IgnoreCatalog.Rules)
         {
@@ -123,6 +127,12 @@ public sealed class DockerIgnorePass : IRewritePass
             }
 
             var pattern = IgnorePattern.TryCreate(rule.Pattern)!;
+            if (!SourceReach.Reaches(pattern, sources.Concat(sharing.SelectMany(o => o.Sources)), tree))
+            {
+                unreached.Add(rule.Pattern);
+                continue;
+            }
+
             var baseline = new IgnorePatternMatcher(acceptedPatterns);
             if (IsCovered(pattern, existingMatcher))
             {
@@ -156,6 +166,14 @@ public sealed class DockerIgnorePass : IRewritePass
 
         if (accepted.Count == 0)
         {
+            if (unreached.Count > 0)
+            {
+                var named = sources.Concat(sharing.SelectMany(o => o.Sources)).Select(s => s.Written).Distinct(StringComparer.Ordinal).ToList();
+                var shown = string.Join(", ", named.Take(3)) + (named.Count > 3 ? $" and {named.Count - 3} more" : string.Empty);
+                findings.Add(PassContext.At(PassId, first, FindingKind.Declined,
+                    $"no {target} change proposed: BuildKit sends only what COPY/ADD name{(sharing.Count == 0 ? string.Empty : $" (here and in the {sharing.Count} other Dockerfile{(sharing.Count == 1 ? string.Empty : "s")} that build with this context)")}, {(named.Count == 0 ? "nothing" : shown)}, and none of it holds a path the {unreached.Count} candidate entries would keep out"));
+            }
+
             return PassResult.FindingsOnly(findings);
         }
 
