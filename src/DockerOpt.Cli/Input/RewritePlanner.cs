@@ -45,6 +45,7 @@ public static class RewritePlanner
         // Dockerfiles that share a context folder share one view of it (it remembers what it read; nothing is
         // written until every file is planned).
         var contexts = new Dictionary<string, FileSystemBuildContext>(StringComparer.Ordinal);
+        var checkouts = new Dictionary<string, FileSystemBuildContext>(StringComparer.Ordinal);
         var prepared = new List<PreparedRewrite>(files.Count);
         var unreadable = new List<UserInputException>();
         foreach (var path in files)
@@ -64,7 +65,11 @@ public static class RewritePlanner
             var contextRoot = explicitContext ?? Path.GetDirectoryName(file.FullPath)!;
             var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, config));
             var context = ContextFor(contexts, contextRoot);
-            var options = selection.For(config, file.FullPath, RepositoryPath(file));
+            var checkout = CheckoutOf(file);
+            var options = selection.For(config, file.FullPath, RepositoryPath(file, checkout)) with
+            {
+                Repository = checkout is null ? null : ContextFor(checkouts, checkout),
+            };
             var result = rewriter.Rewrite(file.Text, file.DisplayPath, context, options, PathInContext(file.FullPath, contextRoot));
             if (context.NotRegularFiles.Count > 0)
             {
@@ -88,16 +93,27 @@ public static class RewritePlanner
     public static string PathInContext(string dockerfile, string contextRoot) =>
         Path.GetRelativePath(contextRoot, dockerfile).Replace(Path.DirectorySeparatorChar, '/');
 
-    // The path inside the repository (below the folder holding .git) is what role names are read from: 'tests/' above
-    // the checkout says nothing about the file. Without a repository, the path as shown, without leading '../'.
-    private static string RepositoryPath(LoadedDockerfile file)
+    // The folder holding .git above the Dockerfile, or null when it sits in no checkout.
+    private static string? CheckoutOf(LoadedDockerfile file)
     {
         for (var directory = new DirectoryInfo(Path.GetDirectoryName(file.FullPath)!); directory is not null; directory = directory.Parent)
         {
             if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")))
             {
-                return Path.GetRelativePath(directory.FullName, file.FullPath).Replace('\\', '/');
+                return directory.FullName;
             }
+        }
+
+        return null;
+    }
+
+    // The path inside the repository (below the folder holding .git) is what role names are read from: 'tests/' above
+    // the checkout says nothing about the file. Without a repository, the path as shown, without leading '../'.
+    private static string RepositoryPath(LoadedDockerfile file, string? checkout)
+    {
+        if (checkout is not null)
+        {
+            return Path.GetRelativePath(checkout, file.FullPath).Replace('\\', '/');
         }
 
         var shown = file.DisplayPath.Replace('\\', '/');

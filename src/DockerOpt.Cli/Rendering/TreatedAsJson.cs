@@ -67,7 +67,15 @@ public static class TreatedAsJson
         if (result.Generated is { } generated)
         {
             writer.WriteStartObject("generated");
-            writer.WriteNumber("line", generated.Line);
+            if (generated.Line is { } line)
+            {
+                writer.WriteNumber("line", line);
+            }
+            else
+            {
+                writer.WriteNull("line");
+            }
+
             if (generated.Generator is null)
             {
                 writer.WriteNull("generator");

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using DockerOpt.Core.BuildContext;
+
 namespace DockerOpt.Core.Passes;
 
 /// <summary>Which passes run and how boldly.</summary>
@@ -20,6 +22,13 @@ public sealed record RewriteOptions(RewriteLevel Level, ImmutableHashSet<string>
     /// role (<c>tests/</c>, <c>Dockerfile.dev</c>, <c>3.12/bookworm/</c>); null to use the path the rewriter is given.
     /// </summary>
     public string? RepositoryPath { get; init; }
+
+    /// <summary>
+    /// The checkout the Dockerfile lives in (at <see cref="RepositoryPath"/>), read for evidence outside the build
+    /// context: the templates it is generated from, the files it is published with. Null when unknown: then the build
+    /// context stands in, when it holds the Dockerfile.
+    /// </summary>
+    public IBuildContext? Repository { get; init; }
 
     /// <summary>True to rewrite a file whose header says it is generated (by default it is left alone).</summary>
     public bool IncludeGenerated { get; init; }

@@ -55,11 +55,14 @@ public sealed class Rewriter
             return new RewriteResult(text, text, [], [], syntax.Diagnostics);
         }
 
-        var generated = GeneratedHeader.Find(syntax);
+        var repository = options.Repository is { } checkout
+            ? RepositoryView.Of(checkout, options.RepositoryPath)
+            : RepositoryView.Of(buildContext, dockerfileInContext ?? (path is null ? null : Path.GetFileName(path)));
+        var generated = GeneratedHeader.Find(syntax) ?? (repository is null ? null : RepositoryTemplates.Find(repository));
         if (generated is not null && !options.IncludeGenerated)
         {
             // An edit to a generated file is lost at the next generation: nothing runs, one finding says why.
-            var finding = new Finding(RewriteResult.FileFindingId, FindingKind.Declined, generated.Line, 1, $"{generated.Reason}; nothing changed (--include-generated rewrites it anyway)");
+            var finding = new Finding(RewriteResult.FileFindingId, FindingKind.Declined, generated.Line ?? FirstInstructionLine(syntax), 1, $"{generated.Reason}; nothing changed (--include-generated rewrites it anyway)");
             return new RewriteResult(text, text, [], [], syntax.Diagnostics) { Generated = generated, SkippedAsGenerated = true, FileFindings = [finding] };
         }
 
@@ -67,7 +70,7 @@ public sealed class Rewriter
         var original = DockerfileModel.Build(syntax);
         var role = options.Role is { } chosen
             ? RoleDecision.Overridden(chosen.Role, chosen.Source)
-            : ImageRoleClassifier.Classify(original, options.RepositoryPath ?? path, buildContext);
+            : ImageRoleClassifier.Classify(original, options.RepositoryPath ?? path, buildContext, repository);
         if (role.Role == ImageRole.TestFixture && original.FinalStage is { } fixture)
         {
             // A fixture's exact text is what its test checks: no pass runs, not even the layer-only ones.
@@ -160,6 +163,9 @@ public sealed class Rewriter
             Generated = generated,
         };
     }
+
+    private static int FirstInstructionLine(DockerfileSyntax syntax) =>
+        syntax.Constructs.OfType<InstructionSyntax>().FirstOrDefault()?.StartLine ?? 1;
 
     /// <summary>Why a pass that changes what the image does left a non-leaf image alone.</summary>
     public static string RoleDecline(PassInfo info, RoleDecision role)

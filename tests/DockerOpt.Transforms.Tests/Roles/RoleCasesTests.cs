@@ -12,7 +12,8 @@ namespace DockerOpt.Transforms.Tests.Roles;
 
 /// <summary>
 /// One snapshot case per kind of image (tests/snapshots/roles/CASE/): the whole rewrite of <c>input.Dockerfile</c> as
-/// if it sat at <c>path.txt</c> in its repository, with <c>context/</c> as the build context and <c>options.txt</c>
+/// if it sat at <c>path.txt</c> in its repository (<c>repository/</c>, when the case needs files around it), with
+/// <c>context/</c> as the build context and <c>options.txt</c>
 /// (<c>role=app</c>, <c>include-generated</c>). A reviewer reads <c>findings.verified.txt</c>: what the file was
 /// treated as, the evidence with its lines, and every finding; <c>output.verified.Dockerfile</c> is the result.
 /// </summary>
@@ -48,6 +49,7 @@ public sealed class RoleCasesTests
             RepositoryPath = path,
             Role = optionsText.Contains("role=app", StringComparison.Ordinal) ? new RoleOverride(ImageRole.LeafApp, ".dockeropt.yaml (role: app)") : null,
             IncludeGenerated = optionsText.Contains("include-generated", StringComparison.Ordinal),
+            Repository = Directory.Exists(Path.Combine(directory, "repository")) ? LoadContext(directory, "repository") : null,
         };
 
         var result = PassRegistry.CreateRewriter().Rewrite(input, "Dockerfile", LoadContext(directory), options);
@@ -69,9 +71,9 @@ public sealed class RoleCasesTests
         return builder.ToString();
     }
 
-    private static IBuildContext LoadContext(string directory)
+    private static IBuildContext LoadContext(string directory, string folder = "context")
     {
-        var context = Path.Combine(directory, "context");
+        var context = Path.Combine(directory, folder);
         if (!Directory.Exists(context))
         {
             return EmptyBuildContext.Instance;

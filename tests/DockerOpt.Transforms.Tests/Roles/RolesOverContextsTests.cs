@@ -24,6 +24,7 @@ public sealed class RolesOverContextsTests
     {
         var rewriter = PassRegistry.CreateRewriter();
         var contexts = new Dictionary<string, FileSystemBuildContext>(StringComparer.Ordinal);
+        var checkouts = new Dictionary<string, FileSystemBuildContext>(StringComparer.Ordinal);
         var report = new StringBuilder();
         var problems = new List<string>();
         foreach (var (dockerfile, contextFolder, repositoryPath) in Repo.ContextFiles())
@@ -41,7 +42,15 @@ public sealed class RolesOverContextsTests
             }
 
             var inContext = Path.GetRelativePath(contextFolder, dockerfile).Replace('\\', '/');
-            var result = rewriter.Rewrite(text, dockerfile, context, RewriteOptions.Default with { RepositoryPath = repositoryPath }, inContext);
+            var repositoryFolder = dockerfile[..dockerfile.IndexOf('/', StringComparison.Ordinal)];
+            if (!checkouts.TryGetValue(repositoryFolder, out var checkout))
+            {
+                checkout = new FileSystemBuildContext(Path.Combine(Repo.ContextsDirectory, repositoryFolder));
+                checkouts.Add(repositoryFolder, checkout);
+            }
+
+            var options = RewriteOptions.Default with { RepositoryPath = repositoryPath, Repository = checkout };
+            var result = rewriter.Rewrite(text, dockerfile, context, options, inContext);
             if (result.InputHasErrors)
             {
                 continue;

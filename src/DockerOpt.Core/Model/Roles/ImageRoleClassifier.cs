@@ -22,7 +22,8 @@ public static class ImageRoleClassifier
     /// <param name="model">The Dockerfile's model.</param>
     /// <param name="path">The Dockerfile's path inside its repository ('/' separated), or null when unknown.</param>
     /// <param name="context">The build context, to read an entrypoint script the file copies in; null when unknown.</param>
-    public static RoleDecision Classify(DockerfileModel model, string? path, IBuildContext? context)
+    /// <param name="repository">The repository around the file, to see the files it is published with; null when unknown.</param>
+    public static RoleDecision Classify(DockerfileModel model, string? path, IBuildContext? context, RepositoryView? repository = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model.FinalStage is not { } final)
@@ -34,6 +35,11 @@ public static class ImageRoleClassifier
         var instructions = lineage.Reverse().SelectMany(s => s.Instructions).ToImmutableArray();
         var strong = new List<RoleEvidence>();
         strong.AddRange(PathEvidence(path));
+        if (repository is not null && PublishedLayout.VersionedSiblings(repository.FileName, repository.Files.ListDirectory(repository.Folder)) is { } siblings)
+        {
+            strong.Add(new RoleEvidence(ImageRole.BaseImage, $"published with versioned siblings {siblings}"));
+        }
+
         strong.AddRange(StageNameEvidence(final));
         strong.AddRange(ContentEvidence(instructions, context));
         var command = CommandEvidence(lineage, instructions);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 
 namespace DockerOpt.Core.Model.Roles;
 
@@ -7,7 +8,7 @@ namespace DockerOpt.Core.Model.Roles;
 /// images): a version folder followed by variant folders, <c>3.12/bookworm/</c>, <c>8.2/alpine3.23/cli/</c>,
 /// <c>8.0/bookworm-slim/amd64/</c>. A version folder alone is not enough (<c>lesson/2/</c>): a variant must follow.
 /// </summary>
-public static class PublishedLayout
+public static partial class PublishedLayout
 {
     /// <summary>Words a variant folder is made of: distributions, flavours, architectures.</summary>
     public static ImmutableArray<string> VariantWords { get; } =
@@ -34,6 +35,34 @@ public static class PublishedLayout
 
         return null;
     }
+
+    /// <summary>
+    /// A versioned file published with siblings of other versions in its folder (tiangolo's
+    /// <c>docker-images/python3.11-slim.dockerfile</c> beside <c>python3.10.dockerfile</c> and
+    /// <c>python3.11.dockerfile</c>): a matrix of images for others to build FROM. The siblings as a clause, or null.
+    /// </summary>
+    public static string? VersionedSiblings(string fileName, IReadOnlyList<string> folderEntries)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(folderEntries);
+        if (VersionedFile().Match(fileName) is not { Success: true } own)
+        {
+            return null;
+        }
+
+        var siblings = folderEntries
+            .Where(e => e != fileName)
+            .Select(e => (Name: e, Match: VersionedFile().Match(e)))
+            .Where(e => e.Match.Success && string.Equals(e.Match.Groups["name"].Value, own.Groups["name"].Value, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return siblings.Count >= 2 && siblings.Any(e => e.Match.Groups["version"].Value != own.Groups["version"].Value)
+            ? string.Join(", ", siblings.Take(3).Select(e => e.Name))
+            : null;
+    }
+
+    // python3.11-slim.dockerfile, node-20.dockerfile: a name, a version, an optional variant.
+    [GeneratedRegex(@"^(?<name>[a-z][a-z_-]*?)-?(?<version>\d+(\.\d+)*)(?<variant>[-.][a-z0-9.-]+)?\.dockerfile$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VersionedFile();
 
     private static bool IsVersion(string segment)
     {

@@ -53,6 +53,23 @@ public static class RoleKnowledge
         "data", "logs", "log", "tmp", "temp", "uploads", "upload", "cache", ".cache", "storage", "media", "sessions", "state", "db", "database", "output");
 
     /// <summary>
+    /// Folders that hold the templates a repository generates its Dockerfiles from, one subfolder per image
+    /// (<c>eng/dockerfile-templates/aspnet/</c> for <c>src/aspnet/8.0/.../Dockerfile</c>; dotnet-docker's tests check
+    /// that the generated files match). A Dockerfile is generated when its path names one of those subfolders.
+    /// </summary>
+    public static ImmutableArray<string> TemplateFolders { get; } = ["eng/dockerfile-templates"];
+
+    /// <summary>
+    /// Scripts that write a repository's Dockerfiles from its templates (docker-library's <c>apply-templates.sh</c>,
+    /// <c>update.sh</c> beside a <c>Dockerfile*.template</c>); named in the finding when found.
+    /// </summary>
+    public static ImmutableArray<string> TemplateGenerators { get; } =
+        ["apply-templates.sh", "update.sh", "generate-dockerfiles.sh", "generate.sh", "render.sh", "update.py", "generate.py", "x.py"];
+
+    /// <summary>Generators whose name alone says they write the Dockerfiles below them, template file or not.</summary>
+    public static ImmutableArray<string> SelfEvidentGenerators { get; } = ["apply-templates.sh"];
+
+    /// <summary>
     /// Build and deployment tools: an image whose ENTRYPOINT is one of them alone (<c>ENTRYPOINT ["cargo"]</c>) is a
     /// CI step that runs it on sources mounted at run time, as root like the rest of the pipeline.
     /// </summary>
