@@ -6,7 +6,8 @@
 #                 JIT vs Native AOT (GNU time)
 #     --micro     in-process BenchmarkDotNet over the corpus (parse+print, rewrite), with allocations
 #     --examples  per example, side by side on one engine: original, dockeropt rewrite, expert
-#                 (sizes, layers, cold build, warm rebuild after a source edit: median of 3) via scripts/examples/build-all.sh
+#                 (sizes, layers, cold build, warm rebuild after a source edit: median of 3) via scripts/examples/build-all.sh;
+#                 BENCH_EXAMPLES="node-slim go-multistage" limits it to those examples (default: all six)
 #
 # Needs: the .NET SDK, ../shared/corpus, hyperfine (apt-get install -y hyperfine) and, for --examples,
 # a running engine with the stand-in base images (bash scripts/engine/setup.sh).
@@ -70,13 +71,14 @@ fi
 if [ $want_examples = 1 ]; then
   dotnet build src/DockerOpt.Cli -c Release --nologo -v quiet >/dev/null
   variants=()
-  for ex in node python go; do
+  read -r -a bench_examples <<<"${BENCH_EXAMPLES:-node python go go-multistage node-slim node-devdeps}"
+  for ex in "${bench_examples[@]}"; do
     work="$OUT/rewrite/$ex"; rm -rf "$work"; mkdir -p "$work"
     cp -r "examples/$ex/." "$work/"
     dotnet src/DockerOpt.Cli/bin/Release/net10.0/dockeropt.dll rewrite "$work/Dockerfile" --apply >/dev/null 2>&1
   done
   tsv="$OUT/examples.tsv"; rm -f "$tsv"
-  bash scripts/examples/build-all.sh --warm --repeat 3 --compressed --prune-cache-mounts --tsv "$tsv" \
+  bash scripts/examples/build-all.sh --examples "$(IFS=,; echo "${bench_examples[*]}")" --warm --repeat 3 --compressed --prune-cache-mounts --tsv "$tsv" \
     --variant naive=Dockerfile \
     --variant "rewrite=$OUT/rewrite/{example}/Dockerfile,$OUT/rewrite/{example}/.dockerignore" \
     --variant expert=Dockerfile.expert \

@@ -65,6 +65,9 @@ edit_file() {
     node) echo "src/app.ts //" ;;
     python) echo "src/textdist/server.py #" ;;
     go) echo "server.go //" ;;
+    go-multistage) echo "server.go //" ;;
+    node-slim) echo "lib/app.js //" ;;
+    node-devdeps) echo "src/quotes.js //" ;;
     *) echo "" ;;
   esac
 }
