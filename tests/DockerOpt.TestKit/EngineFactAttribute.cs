@@ -25,41 +25,83 @@ public sealed class EngineTheoryAttribute : TheoryAttribute
     }
 }
 
-/// <summary>Asks the engine once per test run whether it answers.</summary>
+/// <summary>
+/// A fact that needs podman with the stand-in images (scripts/engine/podman.sh). Skips with a visible reason when
+/// `podman info` does not answer, except under CI=true.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PodmanFactAttribute : FactAttribute
+{
+    public PodmanFactAttribute()
+    {
+        Skip = EngineAvailability.PodmanSkipReason;
+    }
+}
+
+/// <summary>
+/// A fact that needs the second Docker daemon, the "remote" engine of scripts/engine/remote.sh (Docker context and
+/// buildx builder <see cref="EngineAvailability.RemoteContext"/>). Skips with a visible reason when it does not
+/// answer, except under CI=true.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RemoteEngineFactAttribute : FactAttribute
+{
+    public RemoteEngineFactAttribute()
+    {
+        Skip = EngineAvailability.RemoteSkipReason;
+    }
+}
+
+/// <summary>Asks each engine once per test run whether it answers.</summary>
 public static class EngineAvailability
 {
-    private static readonly Lazy<string?> Probe = new(ProbeEngine);
+    /// <summary>The Docker context (and buildx builder) scripts/engine/remote.sh creates for the second daemon.</summary>
+    public const string RemoteContext = "dockeropt-remote";
+
+    /// <summary>The unix socket the second daemon listens on (scripts/engine/remote.sh).</summary>
+    public const string RemoteSocket = "unix:///var/run/dockeropt-remote.sock";
+
+    private static readonly Lazy<string?> Docker = new(() => Probe("docker", ["info", "--format", "{{.ServerVersion}}"], "no container engine"));
+    private static readonly Lazy<string?> Podman = new(() => Probe("podman", ["info", "--format", "{{.Version.Version}}"], "no podman"));
+    private static readonly Lazy<string?> Remote = new(() => Probe("docker", ["--context", RemoteContext, "info", "--format", "{{.ServerVersion}}"], "no second Docker daemon"));
 
     /// <summary>Null when an engine answers (or CI=true); otherwise why engine tests are skipped.</summary>
-    public static string? SkipReason => Repo.IsCi ? null : Probe.Value;
+    public static string? SkipReason => Repo.IsCi ? null : Docker.Value;
 
-    private static string? ProbeEngine()
+    /// <summary>Null when podman answers (or CI=true); otherwise why podman tests are skipped.</summary>
+    public static string? PodmanSkipReason => Repo.IsCi ? null : Podman.Value;
+
+    /// <summary>Null when the second Docker daemon answers through its context (or CI=true); otherwise why its tests are skipped.</summary>
+    public static string? RemoteSkipReason => Repo.IsCi ? null : Remote.Value;
+
+    private static string? Probe(string program, string[] arguments, string missing)
     {
+        var command = $"`{program} {string.Join(' ', arguments.Take(arguments.Length - 2))}`";
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("docker", ["info", "--format", "{{.ServerVersion}}"])
+            using var process = Process.Start(new ProcessStartInfo(program, arguments)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             });
             if (process is null)
             {
-                return "no container engine: `docker` could not be started (run scripts/engine/setup.sh)";
+                return $"{missing}: `{program}` could not be started (run scripts/engine/setup.sh)";
             }
 
             if (!process.WaitForExit(TimeSpan.FromSeconds(15)))
             {
                 process.Kill(entireProcessTree: true);
-                return "no container engine: `docker info` did not answer in 15 s (run scripts/engine/setup.sh)";
+                return $"{missing}: {command} did not answer in 15 s (run scripts/engine/setup.sh)";
             }
 
             return process.ExitCode == 0
                 ? null
-                : "no container engine: `docker info` failed (run scripts/engine/setup.sh to install and start one)";
+                : $"{missing}: {command} failed (run scripts/engine/setup.sh to install and start it)";
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return "no container engine: `docker` is not on PATH (run scripts/engine/setup.sh)";
+            return $"{missing}: `{program}` is not on PATH (run scripts/engine/setup.sh)";
         }
     }
 }

@@ -12,27 +12,61 @@ namespace DockerOpt.Engine.Engines;
 /// <summary>
 /// Drives a real container engine (docker or podman) through its command-line client: build, run a
 /// smoke command, probe HTTP, save and read an image, inspect its config, remove it. Engine-level
-/// failures surface as <see cref="EngineException"/> subclasses, one per cause.
+/// failures surface as <see cref="EngineException"/> subclasses, one per cause. The engine may be another
+/// host's (DOCKER_HOST, a Docker context, the engine a buildx builder loads into): every command carries the
+/// <see cref="EngineConnection"/>'s global arguments, so builds, checks and clean-up all happen there.
 /// </summary>
 public sealed class ContainerEngine
 {
     private static readonly TimeSpan ShortCommandTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan SaveTimeout = TimeSpan.FromMinutes(15);
     private readonly EngineCommandRunner _runner;
+    private readonly Lazy<Task<EngineConnection>> _connection;
+    private ProbeAddress? _probeAddress;
 
     public ContainerEngine(EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _runner = new EngineCommandRunner(options);
+
+        // Resolved once for every caller; the short commands it runs have their own timeout, so no caller's
+        // cancellation may leave a cancelled answer behind for the others.
+        _connection = new Lazy<Task<EngineConnection>>(() => ResolveConnectionAsync(CancellationToken.None));
     }
 
     public EngineOptions Options { get; }
 
+    /// <summary>
+    /// Where this engine is and what every command needs to reach it: the Docker context (given, or the one whose
+    /// engine a <c>docker</c>-driver builder loads into). Asked once, at the first command.
+    /// </summary>
+    public Task<EngineConnection> ConnectAsync(CancellationToken cancellationToken = default) =>
+        _connection.Value.WaitAsync(cancellationToken);
+
+    /// <summary>Where the HTTP probe publishes and connects, from the endpoint the client reports for this engine.</summary>
+    public async Task<ProbeAddress> GetProbeAddressAsync(CancellationToken cancellationToken = default)
+    {
+        if (Options.Kind == EngineKind.Podman)
+        {
+            // podman drives the local store (rootful or rootless); remote podman (CONTAINER_HOST) is not supported.
+            return ProbeAddress.Loopback;
+        }
+
+        if (_probeAddress is { } known)
+        {
+            return known;
+        }
+
+        var endpoint = await RunAsync("asking the client for the engine's endpoint", EngineArguments.ContextEndpoint(), ShortCommandTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        return _probeAddress = endpoint.ExitCode == 0 ? ProbeAddress.ForEndpoint(endpoint.StandardOutput) : ProbeAddress.Loopback;
+    }
+
     /// <summary>The server's version; fails with the specific error when the client or daemon is missing.</summary>
     public async Task<string> GetServerVersionAsync(CancellationToken cancellationToken = default)
     {
-        var result = await _runner.RunCheckedAsync("asking the engine for its version", EngineArguments.ServerVersion(Options), ShortCommandTimeout, cancellationToken)
+        var result = await RunCheckedAsync("asking the engine for its version", EngineArguments.ServerVersion(Options), ShortCommandTimeout, cancellationToken)
             .ConfigureAwait(false);
         return result.StandardOutput.Trim();
     }
@@ -57,7 +91,7 @@ public sealed class ContainerEngine
         var imageIdFile = Path.Combine(Path.GetTempPath(), "dockeropt-iid-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var result = await _runner.RunAsync(
+            var result = await RunAsync(
                 $"building {request.DockerfilePath}",
                 EngineArguments.Build(Options, request, imageIdFile),
                 timeout,
@@ -86,7 +120,7 @@ public sealed class ContainerEngine
         var name = NewContainerName();
         try
         {
-            var result = await _runner.RunAsync($"running {image}", EngineArguments.Run(name, image, command, settings), timeout, cancellationToken)
+            var result = await RunAsync($"running {image}", EngineArguments.Run(name, image, command, settings), timeout, cancellationToken)
                 .ConfigureAwait(false);
             return new RunResult(result.ExitCode, result.StandardOutput, result.StandardError, result.Duration);
         }
@@ -99,8 +133,9 @@ public sealed class ContainerEngine
     }
 
     /// <summary>
-    /// Starts <paramref name="image"/> in the background with the probed port published on 127.0.0.1, GETs the
-    /// path until it answers or <paramref name="timeout"/> passes, then removes the container.
+    /// Starts <paramref name="image"/> in the background with the probed port published where the probe can reach it
+    /// (<see cref="GetProbeAddressAsync"/>: 127.0.0.1 for an engine on this machine, all interfaces of a remote engine's
+    /// host), GETs the path there until it answers or <paramref name="timeout"/> passes, then removes the container.
     /// </summary>
     public async Task<HttpProbeResult> ProbeHttpAsync(string image, HttpProbe probe, TimeSpan timeout, ContainerSettings? settings = null, CancellationToken cancellationToken = default)
     {
@@ -108,23 +143,24 @@ public sealed class ContainerEngine
         var name = NewContainerName();
         try
         {
-            var started = await _runner.RunAsync($"starting {image}", EngineArguments.RunDetached(name, image, probe.Port, settings), ShortCommandTimeout, cancellationToken)
+            var address = await GetProbeAddressAsync(cancellationToken).ConfigureAwait(false);
+            var started = await RunAsync($"starting {image}", EngineArguments.RunDetached(name, image, probe.Port, settings, address.PublishInterface), ShortCommandTimeout, cancellationToken)
                 .ConfigureAwait(false);
             if (started.ExitCode != 0)
             {
                 return new HttpProbeResult(null, $"the container did not start: {EngineCommandRunner.Tail(started.StandardError, 3)}", "");
             }
 
-            var port = await _runner.RunCheckedAsync($"finding the published port of {image}", EngineArguments.Port(name, probe.Port), ShortCommandTimeout, cancellationToken)
+            var port = await RunCheckedAsync($"finding the published port of {image}", EngineArguments.Port(name, probe.Port), ShortCommandTimeout, cancellationToken)
                 .ConfigureAwait(false);
             if (ParseHostPort(port.StandardOutput) is not { } hostPort)
             {
                 return new HttpProbeResult(null, $"the engine did not say where port {probe.Port} was published: {port.StandardOutput.Trim()}", "");
             }
 
-            var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{hostPort}{probe.Path}"));
+            var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{UriHost(address.Host)}:{hostPort}{probe.Path}"));
             var (status, body, failure) = await GetWithRetriesAsync(uri, timeout, cancellationToken).ConfigureAwait(false);
-            var logs = await _runner.RunAsync($"reading the logs of {image}", EngineArguments.Logs(name, 20), ShortCommandTimeout, cancellationToken)
+            var logs = await RunAsync($"reading the logs of {image}", EngineArguments.Logs(name, 20), ShortCommandTimeout, cancellationToken)
                 .ConfigureAwait(false);
             return new HttpProbeResult(status, failure, EngineCommandRunner.Tail(logs.StandardOutput + logs.StandardError, 10)) { Body = body };
         }
@@ -154,7 +190,7 @@ public sealed class ContainerEngine
         var operation = $"saving {image}";
         try
         {
-            await _runner.RunCheckedAsync(operation, EngineArguments.Save(image), SaveTimeout, cancellationToken, target).ConfigureAwait(false);
+            await RunCheckedAsync(operation, EngineArguments.Save(image), SaveTimeout, cancellationToken, target).ConfigureAwait(false);
         }
         catch (EngineCommandFailedException ex) when (ImageNotFoundException.Describes(ex.EngineMessage))
         {
@@ -171,7 +207,7 @@ public sealed class ContainerEngine
     /// <summary>The image's runtime configuration as the engine reports it.</summary>
     public async Task<ImageConfig> InspectConfigAsync(string image, CancellationToken cancellationToken = default)
     {
-        var result = await _runner.RunCheckedAsync($"inspecting {image}", EngineArguments.InspectConfig(image), ShortCommandTimeout, cancellationToken)
+        var result = await RunCheckedAsync($"inspecting {image}", EngineArguments.InspectConfig(image), ShortCommandTimeout, cancellationToken)
             .ConfigureAwait(false);
         using var document = JsonDocument.Parse(result.StandardOutput);
         return ImageConfig.FromJson(document.RootElement);
@@ -180,7 +216,7 @@ public sealed class ContainerEngine
     /// <summary>The image's size in bytes as the engine reports it: the figure <c>docker images</c> shows.</summary>
     public async Task<long> GetImageSizeAsync(string image, CancellationToken cancellationToken = default)
     {
-        var result = await _runner.RunCheckedAsync($"asking the size of {image}", EngineArguments.ImageSize(image), ShortCommandTimeout, cancellationToken)
+        var result = await RunCheckedAsync($"asking the size of {image}", EngineArguments.ImageSize(image), ShortCommandTimeout, cancellationToken)
             .ConfigureAwait(false);
         return long.TryParse(result.StandardOutput.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
             ? size
@@ -190,14 +226,14 @@ public sealed class ContainerEngine
     /// <summary>The full ids of every image in the engine now.</summary>
     public async Task<IReadOnlySet<string>> ListImageIdsAsync(CancellationToken cancellationToken = default)
     {
-        var result = await _runner.RunCheckedAsync("listing the images", EngineArguments.ImageIds(), ShortCommandTimeout, cancellationToken).ConfigureAwait(false);
+        var result = await RunCheckedAsync("listing the images", EngineArguments.ImageIds(), ShortCommandTimeout, cancellationToken).ConfigureAwait(false);
         return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Removes a tag; a tag that is already gone is not an error.</summary>
     public async Task RemoveImageAsync(string image, CancellationToken cancellationToken = default)
     {
-        await _runner.RunAsync($"removing {image}", EngineArguments.RemoveImage(image), ShortCommandTimeout, cancellationToken).ConfigureAwait(false);
+        await RunAsync($"removing {image}", EngineArguments.RemoveImage(image), ShortCommandTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -207,7 +243,7 @@ public sealed class ContainerEngine
     /// </summary>
     public async Task<bool> RemoveUntaggedImageAsync(string imageId, CancellationToken cancellationToken = default)
     {
-        var tags = await _runner.RunAsync($"listing the tags of {imageId}", EngineArguments.ImageTags(imageId), ShortCommandTimeout, cancellationToken)
+        var tags = await RunAsync($"listing the tags of {imageId}", EngineArguments.ImageTags(imageId), ShortCommandTimeout, cancellationToken)
             .ConfigureAwait(false);
         if (tags.ExitCode != 0)
         {
@@ -219,7 +255,7 @@ public sealed class ContainerEngine
             return false;
         }
 
-        var removed = await _runner.RunAsync($"removing {imageId}", EngineArguments.RemoveImageById(imageId), ShortCommandTimeout, cancellationToken)
+        var removed = await RunAsync($"removing {imageId}", EngineArguments.RemoveImageById(imageId), ShortCommandTimeout, cancellationToken)
             .ConfigureAwait(false);
         return removed.ExitCode == 0;
     }
@@ -278,7 +314,7 @@ public sealed class ContainerEngine
         try
         {
             // Cleanup must run even when the caller's token is already cancelled.
-            await _runner.RunAsync($"removing container {name}", EngineArguments.RemoveContainer(name), ShortCommandTimeout, CancellationToken.None)
+            await RunAsync($"removing container {name}", EngineArguments.RemoveContainer(name, Options.Kind), ShortCommandTimeout, CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch (EngineException)
@@ -313,6 +349,55 @@ public sealed class ContainerEngine
             return false;
         }
     }
+
+    private async Task<EngineCommandResult> RunAsync(
+        string operation,
+        IReadOnlyList<string> arguments,
+        TimeSpan timeout,
+        CancellationToken cancellationToken,
+        PipeTarget? standardOutput = null,
+        Action<string>? onErrorLine = null,
+        Action<string>? onOutputLine = null)
+    {
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await _runner.RunAsync(operation, [.. connection.GlobalArguments, .. arguments], timeout, cancellationToken, standardOutput, onErrorLine, onOutputLine)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<EngineCommandResult> RunCheckedAsync(
+        string operation, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, PipeTarget? standardOutput = null)
+    {
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await _runner.RunCheckedAsync(operation, [.. connection.GlobalArguments, .. arguments], timeout, cancellationToken, standardOutput)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<EngineConnection> ResolveConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (Options.Kind != EngineKind.Docker)
+        {
+            return EngineConnection.Default;
+        }
+
+        var given = Options.DockerContext is { } context ? new EngineConnection(["--context", context], context) : EngineConnection.Default;
+        if (Options.Builder is not { } builderName)
+        {
+            return given;
+        }
+
+        var inspected = await _runner.RunCheckedAsync(
+            $"finding the buildx builder {builderName}", [.. given.GlobalArguments, .. EngineArguments.InspectBuilder(builderName)], ShortCommandTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        var builder = BuildxBuilder.Parse(builderName, inspected.StandardOutput)
+            ?? throw new EngineCommandFailedException($"finding the buildx builder {builderName}", 0, $"'docker buildx inspect {builderName}' named no driver");
+
+        // A docker-driver builder is an engine of its own: the images it loads are there, so everything else runs there too.
+        return builder.EngineContext is { } engineContext
+            ? new EngineConnection(["--context", engineContext], engineContext) { Builder = builder }
+            : given with { Builder = builder };
+    }
+
+    private static string UriHost(string host) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
 
     private static string NewContainerName() => "dockeropt-" + Guid.NewGuid().ToString("N")[..12];
 }

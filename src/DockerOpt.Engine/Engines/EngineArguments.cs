@@ -55,12 +55,20 @@ public static class EngineArguments
     }
 
     /// <summary>
-    /// Starts a container in the background with the probed port published on a free port of the loopback
-    /// interface only (<c>127.0.0.1::PORT</c>), so nothing is exposed beyond this machine.
+    /// Starts a container in the background with the probed port published on a free port of
+    /// <paramref name="publishInterface"/>: the loopback interface for an engine on this machine
+    /// (<c>127.0.0.1::PORT</c>, nothing exposed beyond it), all interfaces of a remote engine's host
+    /// (<see cref="ProbeAddress"/>).
     /// </summary>
-    public static IReadOnlyList<string> RunDetached(string containerName, string image, int containerPort, ContainerSettings? settings = null) =>
+    public static IReadOnlyList<string> RunDetached(string containerName, string image, int containerPort, ContainerSettings? settings = null, string publishInterface = "127.0.0.1") =>
         ["run", "--detach", "--name", containerName, "--pull=never", "--publish",
-            string.Create(CultureInfo.InvariantCulture, $"127.0.0.1::{containerPort}"), .. Settings(settings), image];
+            string.Create(CultureInfo.InvariantCulture, $"{publishInterface}::{containerPort}"), .. Settings(settings), image];
+
+    /// <summary>The engine endpoint of the context in force (DOCKER_HOST, --context, DOCKER_CONTEXT or the current one).</summary>
+    public static IReadOnlyList<string> ContextEndpoint() => ["context", "inspect", "--format", "{{.Endpoints.docker.Host}}"];
+
+    /// <summary>A buildx builder's driver and nodes, as text (<see cref="BuildxBuilder.Parse"/>).</summary>
+    public static IReadOnlyList<string> InspectBuilder(string builder) => ["buildx", "inspect", builder];
 
     /// <summary>Asks which host address the container port was published on.</summary>
     public static IReadOnlyList<string> Port(string containerName, int containerPort) =>
@@ -69,7 +77,12 @@ public static class EngineArguments
     public static IReadOnlyList<string> Logs(string containerName, int tailLines) =>
         ["logs", "--tail", tailLines.ToString(CultureInfo.InvariantCulture), containerName];
 
-    public static IReadOnlyList<string> RemoveContainer(string containerName) => ["rm", "--force", containerName];
+    /// <summary>
+    /// Removes a check container at once. Docker's <c>rm --force</c> kills it; podman's first waits the stop timeout
+    /// (10 s) for a server that ignores SIGTERM, so it is told not to wait.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveContainer(string containerName, EngineKind kind = EngineKind.Docker) =>
+        kind == EngineKind.Podman ? ["rm", "--force", "--time", "0", containerName] : ["rm", "--force", containerName];
 
     /// <summary>Writes the image as a tar archive to standard output (docker-archive, or OCI layout from Docker 25 on).</summary>
     public static IReadOnlyList<string> Save(string image) => ["save", image];

@@ -53,6 +53,7 @@ internal sealed class EngineCommandRunner(EngineOptions options)
         var command = Cli.Wrap(Executable)
             .WithArguments(arguments)
             .WithEnvironmentVariables(BuildKitEnvironment)
+            .WithEnvironmentVariables(options.ClientEnvironment.ToDictionary(static pair => pair.Key, static pair => (string?)pair.Value))
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(outputTarget)
             .WithStandardErrorPipe(errorTarget);

@@ -100,4 +100,11 @@ public sealed class EngineArgumentsTests
         Assert.Equal(["version", "--format", "{{.Server.Version}}"], EngineArguments.ServerVersion(new EngineOptions()));
         Assert.Equal(["info", "--format", "{{.Version.Version}}"], EngineArguments.ServerVersion(new EngineOptions(EngineKind.Podman)));
     }
+
+    [Fact]
+    public void A_podman_check_container_is_removed_without_waiting_the_ten_second_stop_timeout()
+    {
+        Assert.Equal(["rm", "--force", "--time", "0", "c1"], EngineArguments.RemoveContainer("c1", EngineKind.Podman));
+        Assert.Equal(["rm", "--force", "c1"], EngineArguments.RemoveContainer("c1"));
+    }
 }
