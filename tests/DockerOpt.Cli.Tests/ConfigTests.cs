@@ -48,7 +48,7 @@ public sealed class ConfigTests : IDisposable
     [Theory]
     [InlineData("level: bold\n", "1:8: error: level must be 'safe' or 'aggressive', not 'bold'")]
     [InlineData("skip:\n  - merge-runs\n", "2:5: error: unknown pass id 'merge-runs'; known passes: test-ignore-git, test-no-recommends, test-privileged-port (see 'dockeropt passes')")]
-    [InlineData("levle: safe\n", "1:1: error: unknown setting 'levle'; expected one of: level, only, skip, role, roles, baseImages, budget")]
+    [InlineData("levle: safe\n", "1:1: error: unknown setting 'levle'; expected one of: level, only, skip, role, roles, baseImages, budget, verify")]
     [InlineData("budget:\n  maxSize: huge\n", "2:12: error: maxSize must be a size like 300MB or 1.5GiB, not 'huge'")]
     [InlineData("budget:\n  minEfficiency: 2\n", "2:18: error: minEfficiency must be a number from 0 to 1, not '2'")]
     [InlineData("budget: 300MB\n", "1:9: error: 'budget' must be an indented block of settings (maxSize, maxWasted, minEfficiency)")]

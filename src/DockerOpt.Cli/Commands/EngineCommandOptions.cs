@@ -15,6 +15,12 @@ public static class EngineCommandOptions
         DefaultValueFactory = _ => "docker",
     };
 
+    /// <summary><c>--docker-context NAME</c>: the Docker context whose engine does the work (as <c>docker --context NAME</c>).</summary>
+    public static Option<string?> DockerContext() => new("--docker-context")
+    {
+        Description = "Run on this Docker context's engine (default: DOCKER_HOST, then the current context)",
+    };
+
     public static Option<string> Format()
     {
         var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
@@ -22,7 +28,7 @@ public static class EngineCommandOptions
         return format;
     }
 
-    public static EngineOptions ParseEngine(string? engine, string? builder = null)
+    public static EngineOptions ParseEngine(string? engine, string? builder = null, string? dockerContext = null)
     {
         var kind = EngineOptions.ParseKind(engine ?? "docker")
             ?? throw new UserInputException($"dockeropt: unknown engine '{engine}' (use docker or podman)");
@@ -31,7 +37,17 @@ public static class EngineCommandOptions
             throw new UserInputException("dockeropt: --builder names a docker buildx builder; podman has none");
         }
 
-        return new EngineOptions(kind, builder);
+        if (dockerContext is not null && kind != EngineKind.Docker)
+        {
+            throw new UserInputException("dockeropt: --docker-context names a Docker context; podman has none (it uses its local store)");
+        }
+
+        if (dockerContext is { Length: 0 })
+        {
+            throw new UserInputException("dockeropt: --docker-context needs a context name ('docker context ls' lists them)");
+        }
+
+        return new EngineOptions(kind, builder) { DockerContext = dockerContext };
     }
 
     /// <summary>Parses durations like <c>90s</c>, <c>10m</c>, <c>1h</c> or plain seconds.</summary>

@@ -7,6 +7,7 @@ using DockerOpt.Cli.CommandLine;
 using DockerOpt.Cli.Configuration;
 using DockerOpt.Cli.Input;
 using DockerOpt.Cli.Rendering;
+using DockerOpt.Cli.Verification;
 using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Rewriting;
 using DockerOpt.Engine.Engines;
@@ -16,10 +17,12 @@ using DockerOpt.Engine.Verification;
 namespace DockerOpt.Cli.Commands;
 
 /// <summary>
-/// <c>dockeropt verify [PATH]</c>: rewrites the Dockerfile in memory, builds the original and the rewrite on a real
+/// <c>dockeropt verify [PATH...]</c>: rewrites the Dockerfile in memory, builds the original and the rewrite on a real
 /// engine, and shows both side by side (size as the engine reports it, pull size, layers, waste, cold and warm
 /// build times with their spread) with the outcome of the smoke test or HTTP probe. Exit 0 when the rewrite builds
 /// and passes, 1 when it does not, 2 when the input is at fault (the original included), 3 when the engine is.
+/// Directories (or several paths) are searched like <c>rewrite DIR</c> and every Dockerfile found is verified,
+/// <c>--jobs N</c> at a time, with a live summary, one closing table and the worst exit code of them all.
 /// </summary>
 public sealed class VerifyCommand : ICommandFactory
 {
@@ -31,6 +34,8 @@ public sealed class VerifyCommand : ICommandFactory
         "dockeropt verify --smoke \"node --version\" --bisect  # find the pass to blame if the rewrite breaks it",
         "dockeropt verify --runs 5 --cold-runs 3            # steadier timings: medians of more runs",
         "dockeropt verify --builder remote --format json    # on a buildx builder, for machines",
+        "dockeropt verify services/ --jobs 2 --format junit > verify.xml   # every Dockerfile below services/, a JUnit report",
+        "dockeropt verify --docker-context build-1          # on another host's engine (or set DOCKER_HOST)",
     ];
 
     /// <summary>What <c>verify --help</c> shows between the options and the examples.</summary>
@@ -43,6 +48,18 @@ public sealed class VerifyCommand : ICommandFactory
         "                       the original's status. --expect TEXT: the body must also contain TEXT.",
         "  --smoke \"CMD ARGS\"   runs as 'docker run IMAGE CMD ARGS'; the same exit code and output are required.",
         "  --env K=V, --env-file FILE   for every container the checks start (repeatable, as 'docker run').",
+        "  Per Dockerfile, a verify: section of .dockeropt.yaml gives the same by path glob (http, expect, smoke, env);",
+        "  the command line wins over it.",
+        "",
+        "Many Dockerfiles: a directory (or several paths) verifies every Dockerfile found, --jobs N at a time (default 1);",
+        "one that fails does not stop the others. A live summary runs on standard error, then one table; --format json",
+        "or junit writes a report to standard output (the table then goes to standard error). The exit code is the",
+        "worst of them all. Ctrl-C stops every running verification and removes what each one built.",
+        "",
+        "Engines: --engine podman, or a Docker engine elsewhere through DOCKER_HOST or --docker-context NAME; the HTTP",
+        "probe then connects to the engine's host (a unix socket: this machine; tcp://HOST or ssh://HOST: HOST, with the",
+        "port published on all of that host's interfaces). --builder NAME builds on a buildx builder and loads the image",
+        "(--load) into the engine that runs the checks.",
         "",
         "Timings: the table shows the median of the runs and their range (min-max); a change whose ranges overlap is",
         "marked \"within noise\". Cold builds run once unless --cold-runs says more (each repeats every download and",
@@ -59,8 +76,10 @@ public sealed class VerifyCommand : ICommandFactory
     public Command Create(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var path = new Argument<string?>("PATH") { Description = "The Dockerfile (default: ./Dockerfile)", Arity = ArgumentArity.ZeroOrOne };
+        var paths = new Argument<string[]>("PATH") { Description = "Dockerfiles or directories to search (default: ./Dockerfile)", Arity = ArgumentArity.ZeroOrMore };
+        var jobs = new Option<int>("--jobs") { Description = "With many Dockerfiles: how many to verify at a time", DefaultValueFactory = _ => 1 };
         var engine = EngineCommandOptions.Engine();
+        var dockerContext = EngineCommandOptions.DockerContext();
         var builder = new Option<string?>("--builder") { Description = "Build with this docker buildx builder (remote or Kubernetes BuildKit)" };
         var smoke = new Option<string?>("--smoke") { Description = "Run \"CMD ARGS\" in both images: same exit code and output required" };
         var http = new Option<string?>("--http") { Description = "Start both images and GET PORT[/PATH], e.g. 8080/healthz: both must answer alike (see below)" };
@@ -74,28 +93,23 @@ public sealed class VerifyCommand : ICommandFactory
         var bisect = new Option<bool>("--bisect") { Description = "When the rewrite fails, find the pass that broke it" };
         var noWarm = new Option<bool>("--no-warm") { Description = "Skip the warm rebuild measurement (after a one-line source edit)" };
         var passOptions = new PassOptions();
-        var format = EngineCommandOptions.Format();
+        var format = new Option<string>("--format") { Description = "text (default), json or junit (JUnit XML for CI)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "junit");
         var command = new Command("verify", "Build the original and the rewrite on a real engine and prove the rewrite works and is smaller")
         {
-            path, engine, builder, smoke, http, expect, env, envFile, timeout, runs, coldRuns, keepImages, bisect, noWarm, format,
+            paths, engine, dockerContext, builder, smoke, http, expect, env, envFile, timeout, runs, coldRuns, keepImages, bisect, noWarm, jobs, format,
         };
         passOptions.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
-            if (parseResult.GetValue(expect) is not null && parseResult.GetValue(http) is null)
-            {
-                throw new UserInputException("dockeropt: --expect checks the body of the --http answer: give --http PORT[/PATH] too");
-            }
-
+            var given = parseResult.GetValue(paths) ?? [];
             var options = new VerifyOptions(
-                parseResult.GetValue(path) ?? "Dockerfile",
+                given.Length == 0 ? ["Dockerfile"] : given,
                 parseResult.GetValue(passOptions.Context),
                 parseResult.GetValue(passOptions.Config),
-                EngineCommandOptions.ParseEngine(parseResult.GetValue(engine), parseResult.GetValue(builder)),
-                parseResult.GetValue(smoke),
-                parseResult.GetValue(http),
-                parseResult.GetValue(expect),
-                ParseContainerSettings(console, parseResult.GetValue(env) ?? [], parseResult.GetValue(envFile) ?? []),
+                EngineCommandOptions.ParseEngine(parseResult.GetValue(engine), parseResult.GetValue(builder), parseResult.GetValue(dockerContext)),
+                new VerifyChecks(parseResult.GetValue(http), parseResult.GetValue(expect), parseResult.GetValue(smoke), [.. CheckEnvironment(parseResult.GetValue(env) ?? [])]),
+                ResolveEnvFiles(console, parseResult.GetValue(envFile) ?? []),
                 EngineCommandOptions.ParseDuration(parseResult.GetValue(timeout) ?? "10m", "--timeout"),
                 AtLeastOne(parseResult.GetValue(runs), "--runs"),
                 AtLeastOne(parseResult.GetValue(coldRuns), "--cold-runs"),
@@ -103,7 +117,12 @@ public sealed class VerifyCommand : ICommandFactory
                 parseResult.GetValue(bisect),
                 !parseResult.GetValue(noWarm),
                 passOptions.Selection(parseResult, console),
+                AtLeastOne(parseResult.GetValue(jobs), "--jobs", "Dockerfiles at a time"),
                 parseResult.GetValue(format) ?? "text");
+            if (options.Checks.Http is not null)
+            {
+                ParseHttp(options.Checks.Http);
+            }
             return RunAsync(console, options, cancellationToken);
         });
         return command;
@@ -111,15 +130,16 @@ public sealed class VerifyCommand : ICommandFactory
 
     private static async Task<int> RunAsync(CliConsole console, VerifyOptions options, CancellationToken cancellationToken)
     {
-        var rewritePlan = RewritePlanner.Prepare(console, [options.Path], options.Passes, options.ConfigPath, options.Context, includeGeneratedFiles: true);
-        rewritePlan.ThrowIfAnyUnreadable("nothing was built");
-        var prepared = rewritePlan.Rewrites;
-        if (prepared.Count != 1)
+        var rewritePlan = RewritePlanner.Prepare(console, options.Paths, options.Passes, options.ConfigPath, options.Context, includeGeneratedFiles: true);
+        var many = options.Paths.Length > 1 || rewritePlan.Rewrites.Count + rewritePlan.Unreadable.Count > 1
+            || options.Paths.Any(path => Directory.Exists(console.Resolve(path))) || options.Format == "junit";
+        if (many)
         {
-            throw new UserInputException($"dockeropt: verify takes one Dockerfile, but {options.Path} names {prepared.Count}");
+            return await RunManyAsync(console, options, rewritePlan, cancellationToken).ConfigureAwait(false);
         }
 
-        var plan = prepared[0];
+        rewritePlan.ThrowIfAnyUnreadable("nothing was built");
+        var plan = rewritePlan.Rewrites[0];
         var display = plan.File.DisplayPath;
         var request = CreateRequest(console, plan, options);
         if (request is null)
@@ -144,13 +164,7 @@ public sealed class VerifyCommand : ICommandFactory
 
         if (options.Format == "json")
         {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            {
-                EngineVerifyJson.Write(writer, display, report);
-            }
-
-            await console.Out.WriteLineAsync(Encoding.UTF8.GetString(stream.ToArray())).ConfigureAwait(false);
+            await WriteJsonAsync(console, writer => EngineVerifyJson.Write(writer, display, report)).ConfigureAwait(false);
         }
         else
         {
@@ -158,6 +172,85 @@ public sealed class VerifyCommand : ICommandFactory
         }
 
         return report.Passed ? ExitCodes.Success : ExitCodes.ChangesPendingOrCheckFailed;
+    }
+
+    /// <summary>
+    /// Every Dockerfile the paths name, <c>--jobs</c> at a time: a file that cannot be read or whose checks are wrong is
+    /// bad input in the table and the others go on; the exit code is the worst of them all.
+    /// </summary>
+    private static async Task<int> RunManyAsync(CliConsole console, VerifyOptions options, RewritePlan rewritePlan, CancellationToken cancellationToken)
+    {
+        var jobs = new List<VerifyJob>();
+        foreach (var unreadable in rewritePlan.Unreadable)
+        {
+            jobs.Add(VerifyJob.AlreadyDecided(new VerifyOutcome(UnreadablePath(unreadable.Message), VerifyVerdict.BadInput, TimeSpan.Zero) { Message = unreadable.Message }));
+        }
+
+        foreach (var plan in rewritePlan.Rewrites)
+        {
+            var display = plan.File.DisplayPath;
+            try
+            {
+                jobs.Add(CreateRequest(console, plan, options) is { } request
+                    ? VerifyJob.ToVerify(display, request)
+                    : VerifyJob.AlreadyDecided(new VerifyOutcome(display, VerifyVerdict.NothingToVerify, TimeSpan.Zero) { Message = "no pass changes this Dockerfile" }));
+            }
+            catch (UserInputException ex)
+            {
+                jobs.Add(VerifyJob.AlreadyDecided(new VerifyOutcome(display, VerifyVerdict.BadInput, TimeSpan.Zero) { Message = ex.Message }));
+            }
+        }
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var verifier = new Verifier(new ContainerEngine(options.Engine));
+        var outcomes = await VerifyBatchProgress.RunAsync(
+            console.Error,
+            console.IsTerminal,
+            [.. jobs.Select(static job => job.DisplayPath)],
+            observer => VerifyBatch.RunAsync(jobs, verifier, options.Jobs, observer, cancellationToken)).ConfigureAwait(false);
+        var wallTime = clock.Elapsed;
+
+        // Every verification has removed its images by now; a cancelled run ends as any cancelled command does.
+        cancellationToken.ThrowIfCancellationRequested();
+        var reportGoesToOutput = options.Format == "text";
+        VerifyBatchTable.Render(
+            EngineConsole.For(reportGoesToOutput ? console.Out : console.Error, reportGoesToOutput && console.IsTerminal),
+            outcomes,
+            wallTime,
+            options.Jobs,
+            options.Engine.ExecutableOrDefault);
+        if (options.Format == "json")
+        {
+            await WriteJsonAsync(console, writer => VerifyBatchJson.Write(writer, outcomes, wallTime, options.Jobs)).ConfigureAwait(false);
+        }
+        else if (options.Format == "junit")
+        {
+            VerifyJunit.Write(console.Out, outcomes, wallTime, startedAt);
+            await console.Out.WriteLineAsync().ConfigureAwait(false);
+        }
+
+        return VerifyOutcome.Summarise(outcomes);
+    }
+
+    private static async Task WriteJsonAsync(CliConsole console, Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            write(writer);
+        }
+
+        await console.Out.WriteLineAsync(Encoding.UTF8.GetString(stream.ToArray())).ConfigureAwait(false);
+    }
+
+    /// <summary>The file a <c>file:line:col: message</c> (or <c>file: message</c>) names.</summary>
+    private static string UnreadablePath(string message)
+    {
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        var head = colon < 0 ? message : message[..colon];
+        var parts = head.Split(':');
+        return parts.Length >= 3 && parts[^1].All(char.IsDigit) && parts[^2].All(char.IsDigit) ? string.Join(':', parts[..^2]) : head;
     }
 
     /// <summary>The verification request for the file's rewrite, or null when no pass changes anything.</summary>
@@ -172,12 +265,16 @@ public sealed class VerifyCommand : ICommandFactory
         var result = plan.Result;
         // The ignore file in force: the context's .dockerignore, or the Dockerfile's own <name>.dockerignore.
         var dockerignore = plan.ProposedFiles.FirstOrDefault(static generated => generated.RelativePath.EndsWith(".dockerignore", StringComparison.Ordinal));
-        var smoke = options.Smoke is null
+        var checks = options.Checks.Over(plan.Config.VerifyChecksFor(file.FullPath));
+        if (checks.Expect is not null && checks.Http is null)
+        {
+            throw new UserInputException("dockeropt: --expect checks the body of the --http answer: give --http PORT[/PATH] too");
+        }
+
+        var smoke = checks.Smoke is null
             ? null
-            : CommandLineSplitter.Split(options.Smoke) ?? throw new UserInputException($"dockeropt: --smoke {options.Smoke}: a quote is not closed");
-        var http = options.Http is null
-            ? null
-            : HttpProbe.Parse(options.Http) ?? throw new UserInputException($"dockeropt: --http {options.Http}: expected PORT or PORT/PATH, e.g. 8080/healthz");
+            : CommandLineSplitter.Split(checks.Smoke) ?? throw new UserInputException($"dockeropt: --smoke {checks.Smoke}: a quote is not closed");
+        var http = checks.Http is null ? null : ParseHttp(checks.Http);
 
         var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, plan.Config));
         var buildContext = new FileSystemBuildContext(plan.ContextRoot);
@@ -185,8 +282,8 @@ public sealed class VerifyCommand : ICommandFactory
         return new VerifyRequest(file.FullPath, plan.ContextRoot, result.RewrittenText)
         {
             SmokeCommand = smoke is null ? null : [.. smoke],
-            Http = http is null ? null : http with { Expect = options.Expect },
-            Container = options.Container,
+            Http = http is null ? null : http with { Expect = checks.Expect },
+            Container = new ContainerSettings { Environment = checks.Environment, EnvironmentFiles = options.EnvFiles },
             Timeout = options.Timeout,
             WarmRuns = options.WarmRuns,
             ColdRuns = options.ColdRuns,
@@ -204,14 +301,14 @@ public sealed class VerifyCommand : ICommandFactory
         };
     }
 
-    private static int AtLeastOne(int value, string option) =>
-        value >= 1 ? value : throw new UserInputException($"dockeropt: {option} {value}: expected a number of runs, 1 or more");
+    private static int AtLeastOne(int value, string option, string what = "runs") =>
+        value >= 1 ? value : throw new UserInputException($"dockeropt: {option} {value}: expected a number of {what}, 1 or more");
 
-    /// <summary>
-    /// <c>--env</c> as docker takes it (<c>K=V</c>, or <c>K</c> to pass this process's value on), and <c>--env-file</c>
-    /// paths checked here, so a typo is bad input before anything is built rather than an engine error later.
-    /// </summary>
-    private static ContainerSettings ParseContainerSettings(CliConsole console, string[] environment, string[] files)
+    private static HttpProbe ParseHttp(string http) =>
+        HttpProbe.Parse(http) ?? throw new UserInputException($"dockeropt: --http {http}: expected PORT or PORT/PATH, e.g. 8080/healthz");
+
+    /// <summary><c>--env</c> as docker takes it: <c>K=V</c>, or <c>K</c> to pass this process's value on.</summary>
+    private static string[] CheckEnvironment(string[] environment)
     {
         foreach (var variable in environment)
         {
@@ -223,21 +320,22 @@ public sealed class VerifyCommand : ICommandFactory
             }
         }
 
-        var resolved = files.Select(file => File.Exists(console.Resolve(file))
-            ? console.Resolve(file)
-            : throw new UserInputException($"dockeropt: --env-file {file}: no such file")).ToImmutableArray();
-        return new ContainerSettings { Environment = [.. environment], EnvironmentFiles = resolved };
+        return environment;
     }
 
+    /// <summary><c>--env-file</c> paths checked here, so a typo is bad input before anything is built rather than an engine error later.</summary>
+    private static ImmutableArray<string> ResolveEnvFiles(CliConsole console, string[] files) =>
+        [.. files.Select(file => File.Exists(console.Resolve(file))
+            ? console.Resolve(file)
+            : throw new UserInputException($"dockeropt: --env-file {file}: no such file"))];
+
     private sealed record VerifyOptions(
-        string Path,
+        string[] Paths,
         string? Context,
         string? ConfigPath,
         EngineOptions Engine,
-        string? Smoke,
-        string? Http,
-        string? Expect,
-        ContainerSettings Container,
+        VerifyChecks Checks,
+        ImmutableArray<string> EnvFiles,
         TimeSpan Timeout,
         int WarmRuns,
         int ColdRuns,
@@ -245,5 +343,6 @@ public sealed class VerifyCommand : ICommandFactory
         bool Bisect,
         bool MeasureWarmRebuild,
         PassSelection Passes,
+        int Jobs,
         string Format);
 }

@@ -35,7 +35,8 @@ namespace DockerOpt.Cli.Configuration;
 /// </example>
 public static class ConfigReader
 {
-    private static readonly string[] TopLevelKeys = ["level", "only", "skip", "role", "roles", "baseImages", "budget"];
+    private static readonly string[] TopLevelKeys = ["level", "only", "skip", "role", "roles", "baseImages", "budget", "verify"];
+    private static readonly string[] VerifyKeys = ["http", "expect", "smoke", "env"];
     private static readonly string[] BaseImageKeys = ["mirrorPrefixes", "catalog"];
     private static readonly string[] BudgetKeys = ["maxSize", "maxWasted", "minEfficiency"];
 
@@ -83,6 +84,7 @@ public static class ConfigReader
                 "roles" => config with { Roles = ReadRoles(entry, displayPath) },
                 "baseImages" => ReadBaseImages(config, Mapping(entry, displayPath, BaseImageKeys), directory, displayPath),
                 "budget" => config with { Budget = ReadBudget(Mapping(entry, displayPath, BudgetKeys), displayPath) },
+                "verify" => config with { Verify = ReadVerify(entry, displayPath) },
                 _ => throw Unknown(entry, displayPath, TopLevelKeys),
             };
         }
@@ -122,6 +124,58 @@ public static class ConfigReader
         {
             var scalar = Scalar(glob.Value, path, glob.Key);
             return new RoleGlob(glob.Key, ReadRole(scalar, path), scalar.Value);
+        })];
+    }
+
+    /// <summary>
+    /// <c>verify:</c> — "path glob": {http, expect, smoke, env} blocks. The values are checked as the command line checks
+    /// them (a probe that is not PORT[/PATH], an env entry without a name), so a typo fails here with its line.
+    /// </summary>
+    private static ImmutableArray<VerifyGlob> ReadVerify(YamlEntry entry, string path)
+    {
+        if (entry.Value is not YamlMapping mapping)
+        {
+            throw ConfigError.At(path, entry.Value.Line, entry.Value.Column, "'verify' must be an indented block of \"path glob\": blocks of checks (http, expect, smoke, env)");
+        }
+
+        return [.. mapping.Entries.Select(glob =>
+        {
+            var checks = VerifyChecks.None;
+            foreach (var setting in Mapping(glob, path, VerifyKeys).Entries)
+            {
+                if (setting.Key == "env")
+                {
+                    var variables = Scalars(setting.Value, path).Select(scalar =>
+                    {
+                        var name = scalar.Value.Split('=', 2)[0];
+                        return name.Length == 0 || name.Any(char.IsWhiteSpace)
+                            ? throw ConfigError.At(path, scalar.Line, scalar.Column, $"env entry '{scalar.Value}' must be NAME=value or NAME")
+                            : scalar.Value;
+                    });
+                    checks = checks with { Environment = [.. variables] };
+                    continue;
+                }
+
+                var scalar = Scalar(setting.Value, path, setting.Key);
+                if (setting.Key == "http" && Engine.Engines.HttpProbe.Parse(scalar.Value) is null)
+                {
+                    throw ConfigError.At(path, scalar.Line, scalar.Column, $"http must be PORT or PORT/PATH (like 8080/healthz), not '{scalar.Value}'");
+                }
+
+                checks = setting.Key switch
+                {
+                    "http" => checks with { Http = scalar.Value },
+                    "expect" => checks with { Expect = scalar.Value },
+                    _ => checks with { Smoke = scalar.Value },
+                };
+            }
+
+            if (checks.Expect is not null && checks.Http is null)
+            {
+                throw ConfigError.At(path, glob.Line, glob.Column, $"'{glob.Key}': expect checks the body of the http answer: give http too");
+            }
+
+            return new VerifyGlob(glob.Key, checks);
         })];
     }
 

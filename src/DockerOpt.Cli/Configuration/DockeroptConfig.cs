@@ -65,6 +65,22 @@ public sealed record DockeroptConfig(
         return Role is { } role ? new RoleOverride(role, $"{source} (role: {ImageRoles.Names.First(n => n.Role == role).Name})") : null;
     }
 
+    /// <summary>The <c>verify:</c> section: checks by path glob (relative to the file's folder); the first match applies.</summary>
+    public ImmutableArray<VerifyGlob> Verify { get; init; } = [];
+
+    /// <summary>The checks the <c>verify:</c> section gives the Dockerfile at <paramref name="dockerfileFullPath"/>; none when no glob matches.</summary>
+    public VerifyChecks VerifyChecksFor(string dockerfileFullPath)
+    {
+        ArgumentNullException.ThrowIfNull(dockerfileFullPath);
+        if (Verify.IsEmpty || SourcePath is null)
+        {
+            return VerifyChecks.None;
+        }
+
+        var relative = Path.GetRelativePath(Path.GetDirectoryName(SourcePath)!, dockerfileFullPath).Replace('\\', '/');
+        return Verify.FirstOrDefault(glob => FileSystemName.MatchesSimpleExpression(glob.Pattern, relative, ignoreCase: false))?.Checks ?? VerifyChecks.None;
+    }
+
     /// <summary>Whether anything changes the shipped base-image catalog.</summary>
     public bool HasCatalogOverrides => !MirrorPrefixes.IsEmpty || !CatalogFiles.IsEmpty;
 

@@ -128,7 +128,7 @@ public static class EngineVerifyReport
         return runs > 1 ? string.Create(CultureInfo.InvariantCulture, $"{label}, median of {runs}") : label;
     }
 
-    private static string Percent(long before, long after) =>
+    public static string Percent(long before, long after) =>
         before == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{(after - before) * 100.0 / before:+0.0;-0.0;0.0}%");
 
     private static string Delta(int delta) => delta.ToString("+0;-0;0", CultureInfo.InvariantCulture);
