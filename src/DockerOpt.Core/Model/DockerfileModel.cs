@@ -15,16 +15,18 @@ public sealed class DockerfileModel
 {
     private RoleDecision? role;
 
-    private DockerfileModel(DockerfileSyntax syntax, ImmutableArray<StageModel> stages, ImmutableDictionary<string, string?> globalArgs, RoleDecision? role = null)
+    private DockerfileModel(DockerfileSyntax syntax, ImmutableArray<StageModel> stages, ImmutableDictionary<string, string?> globalArgs, RoleDecision? role = null, string? target = null)
     {
         Syntax = syntax;
         Stages = stages;
         GlobalArgs = globalArgs;
         this.role = role;
+        Target = target;
     }
 
     private Dictionary<string, int>? stagesByName;
     private HashSet<int>? usedStages;
+    private IReadOnlySet<int>? shippedStages;
 
     public DockerfileSyntax Syntax { get; }
 
@@ -38,6 +40,25 @@ public sealed class DockerfileModel
 
     public bool IsMultiStage => Stages.Length > 1;
 
+    /// <summary>The stage <c>--target</c> names, or null to build the final stage.</summary>
+    public string? Target { get; }
+
+    /// <summary>
+    /// The stage the image is built from: the <see cref="Target"/> stage when it names one, else the final stage.
+    /// </summary>
+    public StageModel? BuiltStage => Target is { } target && FindStage(target, Stages.Length) is { } named ? named : FinalStage;
+
+    /// <summary>
+    /// Whether a stage's filesystem reaches the shipped image (<see cref="ShippedStages"/>): the built stage, its FROM
+    /// ancestors, and stages copied into them whole or with their package caches. Layers of the other stages are thrown
+    /// away, so what they leave behind (caches, lists, layer counts) costs the image nothing.
+    /// </summary>
+    public bool Ships(StageModel stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return (shippedStages ??= ShippedStages.Find(this, BuiltStage)).Contains(stage.Index);
+    }
+
     /// <summary>
     /// What the shipped image is for (leaf app, base image, ...) and why. The rewriter decides it once on the user's
     /// file, with its path and build context, and every pass reads that same decision (a pass's own edits, such as a
@@ -49,8 +70,11 @@ public sealed class DockerfileModel
     public DockerfileModel WithRole(RoleDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return new DockerfileModel(Syntax, Stages, GlobalArgs, decision);
+        return new DockerfileModel(Syntax, Stages, GlobalArgs, decision, Target);
     }
+
+    /// <summary>The same model built for <c>--target</c> (null: the final stage).</summary>
+    public DockerfileModel WithTarget(string? target) => new(Syntax, Stages, GlobalArgs, role, target);
 
     /// <summary>
     /// The stage and the stages it builds on (<c>FROM builder</c>), the stage first: image config such as USER, CMD and

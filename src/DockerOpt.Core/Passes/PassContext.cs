@@ -80,10 +80,16 @@ public sealed record PassContext(
     }
 
     /// <summary>Creates the model and style for a parsed text.</summary>
-    public static PassContext Create(DockerfileSyntax syntax, IBuildContext buildContext, RewriteOptions options) =>
-        new(syntax, DockerfileModel.Build(syntax), StyleSniffer.Sniff(syntax), buildContext, options);
+    public static PassContext Create(DockerfileSyntax syntax, IBuildContext buildContext, RewriteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(syntax, DockerfileModel.Build(syntax).WithTarget(options.Target), StyleSniffer.Sniff(syntax), buildContext, options);
+    }
 
     /// <summary>Creates the model and style for a parsed text, with the role decided on the user's file.</summary>
-    public static PassContext Create(DockerfileSyntax syntax, IBuildContext buildContext, RewriteOptions options, RoleDecision role) =>
-        new(syntax, DockerfileModel.Build(syntax).WithRole(role), StyleSniffer.Sniff(syntax), buildContext, options);
+    public static PassContext Create(DockerfileSyntax syntax, IBuildContext buildContext, RewriteOptions options, RoleDecision role)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(syntax, DockerfileModel.Build(syntax).WithRole(role).WithTarget(options.Target), StyleSniffer.Sniff(syntax), buildContext, options);
+    }
 }

@@ -32,4 +32,10 @@ public sealed record RewriteOptions(RewriteLevel Level, ImmutableHashSet<string>
 
     /// <summary>True to rewrite a file whose header says it is generated (by default it is left alone).</summary>
     public bool IncludeGenerated { get; init; }
+
+    /// <summary>
+    /// The stage the image is built from (<c>docker build --target</c>), or null for the final stage: it decides which
+    /// stages reach the shipped image (<see cref="Model.DockerfileModel.Ships"/>).
+    /// </summary>
+    public string? Target { get; init; }
 }

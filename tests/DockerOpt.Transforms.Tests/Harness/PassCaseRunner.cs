@@ -21,7 +21,9 @@ namespace DockerOpt.Transforms.Tests.Harness;
 /// </list>
 /// A case's optional <c>context/</c> folder is the build context; <c>options.txt</c> may say <c>level=aggressive</c>,
 /// <c>dockerfile=PATH</c> (where the input sits in the context; by default <c>Dockerfile</c> at its root) and
-/// <c>role=app</c> (the user says the image is an app) and <c>include-generated</c> (a generated file is rewritten anyway).
+/// <c>role=app</c> (the user says the image is an app), <c>include-generated</c> (a generated file is rewritten anyway),
+/// <c>repository-path=PATH</c> (the corpus file's path in its repository, evidence of its role) and <c>target=STAGE</c>
+/// (the stage <c>docker build --target</c> builds).
 /// </summary>
 public static class PassCaseRunner
 {
@@ -107,6 +109,24 @@ public static class PassCaseRunner
             ? new RoleOverride(ImageRole.LeafApp, "options.txt (role=app)")
             : null;
         var includeGenerated = File.Exists(path) && File.ReadAllText(path).Contains("include-generated", StringComparison.Ordinal);
-        return new RewriteOptions(level, ImmutableHashSet.Create(StringComparer.Ordinal, passId), []) { Role = role, IncludeGenerated = includeGenerated };
+        return new RewriteOptions(level, ImmutableHashSet.Create(StringComparer.Ordinal, passId), [])
+        {
+            Role = role,
+            IncludeGenerated = includeGenerated,
+            RepositoryPath = Setting(path, "repository-path"),
+            Target = Setting(path, "target"),
+        };
+    }
+
+    // repository-path=host/4/bullseye/... (the corpus file's path, evidence of its role), target=NAME (docker build --target).
+    private static string? Setting(string path, string key)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var line = File.ReadAllLines(path).FirstOrDefault(l => l.StartsWith(key + "=", StringComparison.Ordinal));
+        return line?[(key.Length + 1)..].Trim();
     }
 }

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Text;
 
 using DockerOpt.Core.Editing;
+using DockerOpt.Core.Model;
+using DockerOpt.Core.Model.Roles;
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
@@ -114,7 +116,7 @@ public sealed class CacheMountsPass : IRewritePass
                     continue;
                 }
 
-                var plan = PlanRun(context, run, environments[instruction.Span.Start], yarn, fileWide, findings);
+                var plan = PlanRun(context, run, environments[instruction.Span.Start], yarn, fileWide, findings, ThrownAway(context, stage));
                 if (plan is not null)
                 {
                     plans.Add(plan);
@@ -147,7 +149,8 @@ public sealed class CacheMountsPass : IRewritePass
         RunEnvironment environment,
         YarnFlavour yarn,
         Dictionary<PackageCache, string> fileWide,
-        ImmutableArray<Finding>.Builder findings)
+        ImmutableArray<Finding>.Builder findings,
+        string? thrownAway)
     {
         var instruction = run.Instruction;
         var invocations = run.Script.SimpleCommands
@@ -181,6 +184,13 @@ public sealed class CacheMountsPass : IRewritePass
             return null;
         }
 
+        if (thrownAway is not null)
+        {
+            // Not a reason for the rest of the file: this stage's caches reach no image, whatever the other RUNs do.
+            findings.AddRange(managers.Select(m => Declined(m, thrownAway)));
+            return null;
+        }
+
         string? blocker = context.IsIgnored(instruction) ? "a pragma shields this RUN"
             : environment.WhyNotPosix is { } notPosix ? notPosix
             : !environment.IsRoot ? $"it runs as USER {environment.User}, and the cache paths are root's"
@@ -205,6 +215,20 @@ public sealed class CacheMountsPass : IRewritePass
             }
 
             var removals = why is null ? FindRemovals(run, manager, targets!, out why) : null;
+            if (why is null && AlreadyClean(manager, invocations, removals!) is { } clean)
+            {
+                // The shipped layer is clean already: the mount would only speed up local rebuilds, and it would replace
+                // the author's working cleanup. apt's RUN updates its own lists (checked above), so no other RUN reads
+                // what this one would have mounted: the rest of the file may still get the mount.
+                findings.Add(Declined(manager, clean));
+                if (manager.CacheIsInstall && manager != PackageCaches.Apt)
+                {
+                    fileWide.TryAdd(manager, $"the RUN at line {context.UserLine(instruction)} keeps its own cache clean");
+                }
+
+                continue;
+            }
+
             if (why is not null)
             {
                 if (manager.CacheIsInstall)
@@ -221,6 +245,37 @@ public sealed class CacheMountsPass : IRewritePass
 
         return mounts.Count == 0 ? null : new RunPlan(run, mounts);
     }
+
+    /// <summary>
+    /// Why the RUN leaves no <paramref name="manager"/> cache in its layer already (it deletes the cache, or every call
+    /// that would fill it switches it off), or null when the cache stays in the layer and a mount keeps it out.
+    /// </summary>
+    private static string? AlreadyClean(PackageCache manager, List<PackageInvocation> invocations, Removals removals)
+    {
+        var flags = removals.Words.Where(w => w.Command.Name?.Value != "rm").Select(w => w.Word.Text).ToHashSet(StringComparer.Ordinal);
+        var cleanups = removals.Removed.Where(r => !flags.Contains(r)).Distinct(StringComparer.Ordinal).ToList();
+        if (cleanups.Count > 0)
+        {
+            return $"the RUN already deletes it ({string.Join(", ", cleanups.Select(c => $"`{c}`"))}), so the shipped layer is clean and the mount would only speed up local rebuilds in place of the author's cleanup";
+        }
+
+        var fills = invocations.Where(i => i.Cache == manager && i.FillsCache).ToList();
+        var off = fills.Select(i => i.ArgumentsAfterProgram.FirstOrDefault(w => w.Value is { } v && i.Tool.NoCacheOptions.Contains(v))?.Text).ToList();
+        return fills.Count > 0 && off.All(o => o is not null)
+            ? $"the RUN already switches it off ({string.Join(", ", off.Distinct(StringComparer.Ordinal).Select(o => $"`{o}`"))}), so the shipped layer is clean and the mount would only speed up local rebuilds"
+            : null;
+    }
+
+    /// <summary>
+    /// Why cache mounts in this stage gain nothing worth a change, or null: a stage whose layers never reach the shipped
+    /// image of an image that is not a leaf app (base images, builder and CI images are built fresh in pipelines, where
+    /// a cache mount only speeds up a local rebuild). A leaf app's builder stages keep their mounts: its developers
+    /// rebuild it all day.
+    /// </summary>
+    private static string? ThrownAway(PassContext context, StageModel stage) =>
+        context.Model.Ships(stage) || context.Model.Role.IsLeafApp
+            ? null
+            : $"this stage does not reach the shipped image of a {ImageRoles.Describe(context.Model.Role.Role)}, so its caches are thrown away anyway and the mount would only speed up local rebuilds";
 
     // hadolint's DL3042 (pip --no-cache-dir) is the one rule of the same meaning, for pip's cache only.
     private static string? RuleOf(PackageCache manager) => manager == PackageCaches.Pip ? PipRule : null;

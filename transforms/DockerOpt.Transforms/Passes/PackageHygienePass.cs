@@ -115,6 +115,12 @@ public sealed class PackageHygienePass : IRewritePass
         private readonly List<InstructionSyntax> aptUnfixable = [];
         private readonly List<RunCommand> standaloneUpdates = [];
 
+        // The size changes (cleanups, no-cache flags, fewer packages) count only where the stage's layers reach the
+        // shipped image; a stage only copied from with specific paths throws its caches away anyway. The changes that
+        // make the build itself correct or reproducible (-y, apt-get update with the install, npm ci, frozen lockfiles)
+        // apply to every stage.
+        private readonly bool ships = context.Model.Ships(stage);
+
         public void Run()
         {
             foreach (var instruction in stage.Instructions.Where(i => i.Kind == InstructionKind.Run))
@@ -151,7 +157,10 @@ public sealed class PackageHygienePass : IRewritePass
                 Fix(run, environments[instruction.Span.Start]);
             }
 
-            RemoveStandaloneUpdates();
+            if (ships)
+            {
+                RemoveStandaloneUpdates();
+            }
         }
 
         private void Fix(RunCommand run, RunEnvironment environment)
@@ -252,6 +261,11 @@ public sealed class PackageHygienePass : IRewritePass
                         Applied("added -y: apt-get install cannot prompt during a build", rule: Rules.AptYes);
                     }
 
+                    if (!ships)
+                    {
+                        continue;
+                    }
+
                     if (!invocation.HasOption("--no-install-recommends") && !fileFacts.SetsInstallRecommends
                         && !context.Model.Role.IsLeafApp)
                     {
@@ -267,7 +281,7 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
-                if (manager == PackageCaches.Apk && invocation.Verb == "add" && editable && !invocation.HasOption("--no-cache")
+                if (manager == PackageCaches.Apk && ships && invocation.Verb == "add" && editable && !invocation.HasOption("--no-cache")
                     && !MountFlags.Covers(mounts, "/var/cache/apk") && !Shielded(Rules.ApkNoCache, "apk --no-cache") && !OwnSetup(run, manager, "apk --no-cache"))
                 {
                     AddFlag(invocation, "--no-cache");
@@ -298,7 +312,7 @@ public sealed class PackageHygienePass : IRewritePass
 
                     var cleaned = Cleanup.Cleans(run.Script, PackageCaches.Dnf);
                     var clean = $"{name} clean all";
-                    if (!cleaned && !appends.Contains(clean) && !appends.Any(a => a.EndsWith(" clean all", StringComparison.Ordinal))
+                    if (ships && !cleaned && !appends.Contains(clean) && !appends.Any(a => a.EndsWith(" clean all", StringComparison.Ordinal))
                         && !Shielded(cleanRule, $"`{clean}`"))
                     {
                         appends.Add(clean);
@@ -308,7 +322,7 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
-                if (manager == PackageCaches.Pip && invocation.Verb is "install" or "download" or "wheel" && editable)
+                if (manager == PackageCaches.Pip && ships && invocation.Verb is "install" or "download" or "wheel" && editable)
                 {
                     var target = PackageCaches.Pip.Mounts[0].TargetIn(env);
                     var disabled = PackageCaches.Pip.DisablingEnv.Any(e => env.ContainsKey(e) || invocation.Command.AssignmentValue(e) is not null);
@@ -343,7 +357,7 @@ public sealed class PackageHygienePass : IRewritePass
                     continue;
                 }
 
-                if (manager == PackageCaches.Gem && editable && invocation.Command.Words[invocation.ProgramIndex].Value is "gem"
+                if (manager == PackageCaches.Gem && ships && editable && invocation.Command.Words[invocation.ProgramIndex].Value is "gem"
                     && invocation.Verb == "install" && !invocation.HasOption("--no-document", "-N", "--no-rdoc", "--no-ri", "--document"))
                 {
                     AddFlag(invocation, "--no-document");
@@ -352,7 +366,7 @@ public sealed class PackageHygienePass : IRewritePass
             }
 
             // apt lists: removed in the same layer, unless a cache mount keeps them out of it already.
-            if (aptInstalls > 0 && sawAptUpdate && aptFixable)
+            if (aptInstalls > 0 && sawAptUpdate && aptFixable && ships)
             {
                 var listed = run.Script.SimpleCommands.Any(c => c.Name?.Value == "rm" && c.Arguments.Any(w => AptLists.Contains(w.Value)));
                 if (!listed && !MountFlags.Covers(mounts, "/var/lib/apt/lists") && !Shielded(Rules.AptLists, "the apt lists cleanup")
@@ -448,6 +462,11 @@ public sealed class PackageHygienePass : IRewritePass
         private void AddCacheClean(RunCommand run, IReadOnlyDictionary<string, string?> env, IReadOnlyList<string> mounts, List<string> appends, List<(string Reason, string? Rule)> appendReasons)
         {
             const string clean = "npm cache clean --force";
+            if (!ships)
+            {
+                return;
+            }
+
             var target = PackageCaches.Npm.Mounts[0].TargetIn(env);
             var cleaned = Cleanup.Cleans(run.Script, PackageCaches.Npm);
             if (!cleaned && !appends.Contains(clean) && !(target is not null && MountFlags.Covers(mounts, target)) && !OwnSetup(run, PackageCaches.Npm, $"`{clean}`"))
@@ -466,13 +485,14 @@ public sealed class PackageHygienePass : IRewritePass
                 return null;
             }
 
-            if (stage != context.Model.FinalStage || invocation.HasOption("--omit=dev", "--production", "--only=prod", "--only=production", "--include=dev", "--omit", "--only"))
+            if (stage != context.Model.BuiltStage || invocation.HasOption("--omit=dev", "--production", "--only=prod", "--only=production", "--include=dev", "--omit", "--only"))
             {
                 return null;
             }
 
-            if (env.TryGetValue("NODE_ENV", out var nodeEnv) && nodeEnv == "production")
+            if (NodeEnvDecides(run, env) is { } nodeEnvWhy)
             {
+                declined($"--omit=dev not added: {nodeEnvWhy}");
                 return null;
             }
 
@@ -499,9 +519,15 @@ public sealed class PackageHygienePass : IRewritePass
 
             var scripts = Lockfiles.Scripts(packageJson);
             var needed = new List<string>(Lifecycle);
-            foreach (var start in later.Where(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint))
+            foreach (var start in later.Where(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint or InstructionKind.Healthcheck))
             {
                 var text = start.FullText;
+                if (dev.FirstOrDefault(d => TextMentions.MentionsWord(text, d)) is { } direct)
+                {
+                    declined($"--omit=dev not added: {start.KeywordUpper} at line {context.UserLine(start)} runs {direct}, a dev dependency");
+                    return null;
+                }
+
                 if (TextMentions.MentionsWord(text, "start"))
                 {
                     needed.Add("start");
@@ -538,6 +564,30 @@ public sealed class PackageHygienePass : IRewritePass
             return $"none of the {imports.FilesRead} app source files (tests and tool configs aside) loads a dev dependency ({string.Join(", ", dev.Order(StringComparer.Ordinal))})";
         }
 
+        /// <summary>
+        /// Why NODE_ENV already decides whether dev dependencies are installed, or null. With NODE_ENV=production npm omits
+        /// them by itself; from an ARG (or an ENV built from one) the author chooses per build (production by default,
+        /// development for the compose dev image), and --omit=dev would take that choice away; any other value is the
+        /// author's own.
+        /// </summary>
+        private string? NodeEnvDecides(RunCommand run, IReadOnlyDictionary<string, string?> env)
+        {
+            var inline = run.Script.SimpleCommands.Select(c => c.AssignmentValue("NODE_ENV")).FirstOrDefault(v => v is not null);
+            if (inline is null && !env.ContainsKey("NODE_ENV"))
+            {
+                return null;
+            }
+
+            var value = inline ?? env["NODE_ENV"];
+            var fromArg = value is null || value.Contains('$', StringComparison.Ordinal)
+                || stage.Before(run.Instruction).Any(i => i.Kind == InstructionKind.Arg && ArgDeclarations.Read(i).Any(a => a.Name == "NODE_ENV"));
+            return fromArg
+                ? "NODE_ENV comes from a build ARG, so each build chooses whether dev dependencies are installed"
+                : value == "production"
+                    ? "NODE_ENV=production already makes npm omit dev dependencies"
+                    : $"NODE_ENV={value} says this image wants its dev dependencies";
+        }
+
         private void FixYarn(
             RunCommand run,
             PackageInvocation invocation,
@@ -566,7 +616,7 @@ public sealed class PackageHygienePass : IRewritePass
 
             var target = PackageCaches.Yarn.Mounts[0].TargetIn(env);
             var cleaned = Cleanup.Cleans(run.Script, PackageCaches.Yarn);
-            if (flavour == YarnFlavour.Classic && !cleaned && !(target is not null && MountFlags.Covers(mounts, target)) && !appends.Contains("yarn cache clean")
+            if (flavour == YarnFlavour.Classic && ships && !cleaned && !(target is not null && MountFlags.Covers(mounts, target)) && !appends.Contains("yarn cache clean")
                 && !shielded(Rules.YarnCacheClean, "`yarn cache clean`") && !OwnSetup(run, PackageCaches.Yarn, "`yarn cache clean`"))
             {
                 appends.Add("yarn cache clean");

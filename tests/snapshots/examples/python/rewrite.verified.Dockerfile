@@ -1,7 +1,7 @@
 FROM python:3.12 AS build
 
 RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked \
-    apt-get update && apt-get install --no-install-recommends -y gcc python3-dev
+    apt-get update && apt-get install -y gcc python3-dev
 
 WORKDIR /app
 
@@ -13,8 +13,8 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     pip install -r requirements.txt
 COPY . .
 RUN --mount=type=cache,target=/root/.cache/pip \
-    pip install . \
-    && { pip show pip | grep -q '^Required-by: [^ ]' || pip uninstall -y pip; }
+    pip install .
+RUN pip show pip | grep -q '^Required-by: [^ ]' || pip uninstall -y pip
 
 ENV PORT=8080
 

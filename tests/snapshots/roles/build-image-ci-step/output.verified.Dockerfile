@@ -1,7 +1,6 @@
 FROM python:latest
 LABEL MAINTAINER=marcin.niemira@gmail.com
 
-RUN --mount=type=cache,target=/root/.cache/pip \
-    pip3 install bandit
+RUN pip3 --no-cache-dir install bandit
 
 ENTRYPOINT ["bandit"]

@@ -1,6 +1,5 @@
 FROM debian:bookworm-slim
-RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked \
-    apt-get update && apt-get install -y --no-install-recommends ca-certificates
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY entrypoint.sh /usr/local/bin/
 COPY . .

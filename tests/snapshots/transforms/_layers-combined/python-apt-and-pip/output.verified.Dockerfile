@@ -1,7 +1,6 @@
 FROM python:3.12
-RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked \
-    apt-get update \
-    && apt-get install --no-install-recommends -y build-essential libpq-dev
+RUN apt-get update \
+    && apt-get install --no-install-recommends -y build-essential libpq-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY requirements.txt .
 RUN --mount=type=cache,target=/root/.cache/pip \

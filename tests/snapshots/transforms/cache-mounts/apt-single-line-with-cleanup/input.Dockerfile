@@ -1,2 +1,2 @@
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get clean && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get clean

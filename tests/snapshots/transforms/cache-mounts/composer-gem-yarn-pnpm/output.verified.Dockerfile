@@ -13,8 +13,7 @@ RUN --mount=type=cache,target=/usr/local/bundle/cache \
 FROM node:20 AS yarn
 WORKDIR /app
 COPY package.json yarn.lock ./
-RUN --mount=type=cache,target=/usr/local/share/.cache/yarn \
-    yarn install --frozen-lockfile
+RUN yarn install --frozen-lockfile && yarn cache clean
 
 FROM node:20 AS pnpm
 WORKDIR /app

@@ -1,5 +1,4 @@
 FROM debian:bookworm-slim
 SHELL ["/bin/bash", "-eo", "pipefail", "-c"]
 RUN apt-get update && apt-get install -y curl
-RUN curl -fsSL https://example.com | tee /tmp/page
-RUN mkdir -p /a; touch /a/b
+RUN mkdir -p /a; touch /a/b; rm -rf /var/lib/apt/lists/*

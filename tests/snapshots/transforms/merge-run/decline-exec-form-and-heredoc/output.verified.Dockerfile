@@ -4,4 +4,4 @@ RUN ["apt-get", "install", "-y", "curl"]
 RUN <<EOT
 echo hello > /greeting
 EOT
-RUN cat /greeting
+RUN rm -rf /var/lib/apt/lists/*

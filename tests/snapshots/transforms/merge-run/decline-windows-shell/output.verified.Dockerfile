@@ -1,4 +1,4 @@
 FROM debian:bookworm-slim
 SHELL ["pwsh", "-Command"]
-RUN Write-Host one
-RUN Write-Host two
+RUN curl -o /tmp/x.zip https://example.com/x.zip
+RUN Expand-Archive /tmp/x.zip /opt; rm /tmp/x.zip

@@ -3,4 +3,5 @@ RUN npm install -g \
       pnpm \
       typescript \
     && pnpm --version \
-    && tsc --version
+    && tsc --version \
+    && rm -rf /root/.npm

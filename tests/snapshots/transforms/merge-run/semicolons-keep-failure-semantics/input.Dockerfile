@@ -1,4 +1,4 @@
 FROM alpine:3.20
-RUN mkdir -p /data; chown nobody /data
-RUN touch /data/ready
-RUN false || echo "tolerated"
+RUN wget -O /tmp/data.tgz https://example.com/data.tgz; mkdir -p /data
+RUN tar xzf /tmp/data.tgz -C /data
+RUN false || echo "tolerated"; rm -f /tmp/data.tgz

@@ -1,6 +1,7 @@
 FROM python:3.12-slim
 RUN apt-get update && \
     apt-get install -y --no-install-recommends gcc && \
-    pip install --no-cache-dir numpy && \
-    python -c "import numpy" && \
     rm -rf /var/lib/apt/lists/*
+RUN pip install numpy && \
+    python -c "import numpy" && \
+    rm -rf /root/.cache/pip

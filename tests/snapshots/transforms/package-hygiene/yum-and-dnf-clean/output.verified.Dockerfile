@@ -1,5 +1,5 @@
 FROM centos:7
-RUN yum install -y httpd && yum install -y mod_ssl && yum clean all
+RUN yum install -y httpd && yum install -y mod_ssl
 
 FROM fedora:40
 RUN dnf install -y gcc && dnf clean all
