@@ -38,7 +38,7 @@ awk -F'\t' '
     printf "| .dockerignore proposed, merged into an existing one | %d | %s |\n", ignore_merge, pct(ignore_merge, total)
     printf "| exit 2, bad input | %d | %s |\n", exit_code[2], pct(exit_code[2], total)
     printf "| exit 3, internal failure | %d | %s |\n", exit_code[3], pct(exit_code[3], total)
-    printf "| header marks it generated (a comment in the first 15 lines) | %d | %s |\n", generated, pct(generated, total)
+    printf "| header marks it generated (a comment above the first instruction) | %d | %s |\n", generated, pct(generated, total)
     printf "| generated, changed anyway (any change) | %d | %s of generated |\n", generated_changed, pct(generated_changed, generated)
     printf "| generated, Dockerfile text changed anyway | %d | %s of generated |\n", generated_text, pct(generated_text, generated)
     print ""
