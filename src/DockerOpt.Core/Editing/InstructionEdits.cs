@@ -24,32 +24,46 @@ public static class InstructionEdits
         return new TextEdit(TextSpan.FromBounds(start, instruction.FullSpan.End), string.Empty);
     }
 
-    /// <summary>Inserts whole lines (each without terminator) on their own lines just above the instruction.</summary>
-    public static TextEdit InsertBefore(InstructionSyntax instruction, DockerfileStyle style, params string[] lines)
+    /// <summary>
+    /// Inserts new instructions (formatted lines, each without terminator) just above the instruction and the comments
+    /// that belong to it, with the blank lines <see cref="InstructionSpacing"/> chooses: none between instructions of
+    /// the same kind, one between different kinds, so the new text adds no grouping finding to the file.
+    /// </summary>
+    public static TextEdit InsertBefore(DockerfileSyntax syntax, InstructionSyntax instruction, DockerfileStyle style, params string[] lines)
     {
+        ArgumentNullException.ThrowIfNull(syntax);
         ArgumentNullException.ThrowIfNull(instruction);
         ArgumentNullException.ThrowIfNull(style);
         ArgumentNullException.ThrowIfNull(lines);
-        var text = string.Concat(lines.Select(line => line + style.NewLine));
-        return TextEdit.Insert(LineStart(instruction), text);
-    }
-
-    /// <summary>Inserts whole lines (each without terminator) on their own lines just below the instruction.</summary>
-    public static TextEdit InsertAfter(InstructionSyntax instruction, DockerfileStyle style, params string[] lines)
-    {
-        ArgumentNullException.ThrowIfNull(instruction);
-        ArgumentNullException.ThrowIfNull(style);
-        ArgumentNullException.ThrowIfNull(lines);
-        var end = instruction.FullSpan.End;
-        var source = instruction.Source.Text;
-        var endsWithTerminator = end > 0 && source[end - 1] == '\n';
-        if (endsWithTerminator)
+        var index = syntax.Instructions.IndexOf(instruction);
+        if (index <= 0)
         {
-            return TextEdit.Insert(end, string.Concat(lines.Select(line => line + style.NewLine)));
+            // Nothing above to keep apart from: the new lines go right above the instruction.
+            return TextEdit.Insert(LineStart(instruction), InstructionSpacing.Join(style.NewLine, lines) + style.NewLine
+                + (InstructionSpacing.Violates(InstructionSpacing.KeywordOf(lines[^1]), instruction.Keyword.Value, 0, false, false) ? style.NewLine : string.Empty));
         }
 
-        // The instruction is the last line of a file without a final newline: keep it that way.
-        return TextEdit.Insert(end, string.Concat(lines.Select(line => style.NewLine + line)));
+        return InstructionSpacing.Insert(syntax, syntax.Instructions[index - 1], style, lines, InstructionSpacing.Anchor.BeforeNext);
+    }
+
+    /// <summary>
+    /// Inserts new instructions (formatted lines, each without terminator) just below the instruction, above the
+    /// comments of the next one, with the blank lines <see cref="InstructionSpacing"/> chooses.
+    /// </summary>
+    public static TextEdit InsertAfter(DockerfileSyntax syntax, InstructionSyntax instruction, DockerfileStyle style, params string[] lines)
+    {
+        ArgumentNullException.ThrowIfNull(syntax);
+        ArgumentNullException.ThrowIfNull(instruction);
+        ArgumentNullException.ThrowIfNull(style);
+        ArgumentNullException.ThrowIfNull(lines);
+        return InstructionSpacing.Insert(syntax, instruction, style, lines, InstructionSpacing.Anchor.AfterPrevious);
+    }
+
+    /// <summary>New instructions joined as one block: a blank line between different kinds, none between the same kind.</summary>
+    public static string JoinInstructions(DockerfileStyle style, IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        return InstructionSpacing.Join(style.NewLine, lines);
     }
 
     /// <summary>

@@ -82,7 +82,7 @@ public sealed class DanglingContinuationTests
 
         public PassResult Run(PassContext context) => HasUser(context)
             ? PassResult.FindingsOnly([])
-            : new PassResult([InstructionEdits.InsertAfter(context.Syntax.Instructions[^1], context.Style, "USER app")], [], []);
+            : new PassResult([InstructionEdits.InsertAfter(context.Syntax, context.Syntax.Instructions[^1], context.Style, "USER app")], [], []);
     }
 
     // Like multi-stage: new lines appended at the very end of the text.

@@ -49,13 +49,18 @@ internal static class AptUpdates
         return (missing, null);
     }
 
-    /// <summary>Inserts <c>apt-get update &amp;&amp; </c> (with the install's own program and sudo) before an install.</summary>
-    public static TextEdit Insert(RunCommand run, PackageInvocation install)
+    /// <summary>
+    /// Inserts <c>apt-get update</c> (with the install's own program and sudo) before an install, joined with
+    /// <c>&amp;&amp;</c> on a continued line in the file's chain style (one line holding <c>a &amp;&amp; b</c> is what
+    /// tally's newline-per-chained-call reports).
+    /// </summary>
+    public static TextEdit Insert(RunCommand run, PackageInvocation install, ChainStyle fileStyle)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(install);
+        ArgumentNullException.ThrowIfNull(fileStyle);
         var words = install.Command.Words;
-        var prefix = string.Join(' ', words.Take(install.ProgramIndex + 1).Select(w => w.Text)) + " update && ";
+        var prefix = string.Join(' ', words.Take(install.ProgramIndex + 1).Select(w => w.Text)) + " update" + fileStyle.For(run.Instruction).Continued;
         var start = install.Command.Assignments.IsEmpty ? words[0].Span.Start : install.Command.Span.Start;
         return TextEdit.Insert(run.SourceSpan(new ShellSpan(start, 1)).Start, prefix);
     }

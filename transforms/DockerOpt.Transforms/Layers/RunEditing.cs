@@ -10,9 +10,11 @@ namespace DockerOpt.Transforms.Layers;
 internal static class RunEditing
 {
     /// <summary>
-    /// Appends commands to the end of a RUN's chain with <c>&amp;&amp;</c>. A one-line RUN stays one line while it is
-    /// short; otherwise each command goes on its own continued line in the file's chain style. Appending with
-    /// <c>&amp;&amp;</c> after any script keeps its meaning: a RUN fails exactly when its last and-or list fails.
+    /// Appends commands to the end of a RUN's chain with <c>&amp;&amp;</c>. A one-line RUN that already chains commands
+    /// on its line stays one line while it is short; otherwise each command goes on its own continued line in the
+    /// file's chain style: a new <c>a &amp;&amp; b</c> on one line is what peer linters (tally's
+    /// newline-per-chained-call) report. Appending with <c>&amp;&amp;</c> after any script keeps its meaning: a RUN
+    /// fails exactly when its last and-or list fails.
     /// </summary>
     public static TextEdit Append(RunCommand run, IReadOnlyList<string> commands, IReadOnlyList<string> comments, ChainStyle fileStyle)
     {
@@ -24,7 +26,8 @@ internal static class RunEditing
         var source = run.Instruction.Source;
         var line = source.Lines[source.GetLineIndex(run.ContentEnd - 1)];
         var single = " && " + string.Join(" && ", commands);
-        if (!run.IsMultiLine && comments.Count == 0 && (run.CommandEnd - line.Start) + single.Length <= ChainStyle.MaxSingleLine)
+        var chainsOnItsLine = TopLevelUnits(run.Script).Any(u => u.Connector is ShellConnector.And or ShellConnector.Or);
+        if (!run.IsMultiLine && chainsOnItsLine && comments.Count == 0 && (run.CommandEnd - line.Start) + single.Length <= ChainStyle.MaxSingleLine)
         {
             return TextEdit.Insert(run.ContentEnd, single);
         }

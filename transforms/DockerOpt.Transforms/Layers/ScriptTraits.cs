@@ -18,6 +18,10 @@ internal static partial class ScriptTraits
          "readonly", "declare", "typeset", "local", "hash", "enable", "builtin", "command", "read", "getopts"],
         StringComparer.Ordinal);
 
+    // The builtins among them that set shell variables.
+    private static readonly FrozenSet<string> VariableSetters = FrozenSet.ToFrozenSet(
+        ["export", "readonly", "declare", "typeset", "local", "read", "getopts"], StringComparer.Ordinal);
+
     // Builtins that end the shell or change how failures are handled: merging would change what runs.
     private static readonly FrozenSet<string> FlowChangers = FrozenSet.ToFrozenSet(
         ["set", "exit", "exec", "trap", "return", "shift", "eval", "break", "continue", "wait", "logout"],
@@ -106,6 +110,14 @@ internal static partial class ScriptTraits
 
         return null;
     }
+
+    /// <summary>
+    /// The first top-level shell variable the script sets (<c>X=</c>, <c>export</c>, <c>read</c>...), or null.
+    /// shellcheck trusts a variable assigned at the start of a script; once another command is put in front of it,
+    /// every unquoted use becomes an SC2086 finding, so text is never put in front of such a script.
+    /// </summary>
+    public static string? SetsVariable(ShellScript script) =>
+        LeakingStateChange(script) is { } change && (change.EndsWith('=') || VariableSetters.Contains(change)) ? change : null;
 
     /// <summary>
     /// True when the script is one and-or list of <c>&amp;&amp;</c> only (a trailing <c>;</c> allowed): chaining

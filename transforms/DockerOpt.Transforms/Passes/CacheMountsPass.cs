@@ -432,7 +432,7 @@ public sealed class CacheMountsPass : IRewritePass
 
         var apt = mounts.Any(m => m.Manager == PackageCaches.Apt);
         var updates = apt ? AptUpdates.Find(run).Missing : [];
-        edits.AddRange(updates.Select(install => AptUpdates.Insert(run, install)));
+        edits.AddRange(updates.Select(install => AptUpdates.Insert(run, install, fileStyle)));
         foreach (var span in spans)
         {
             edits.Add(TextEdit.Delete(span));

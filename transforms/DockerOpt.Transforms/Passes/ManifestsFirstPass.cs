@@ -165,7 +165,7 @@ public sealed class ManifestsFirstPass : IRewritePass
         edits.Add(files.Count == 0
             ? InstructionEdits.Remove(copy.Instruction)
             : InstructionEdits.Replace(copy.Instruction, ManifestCopy(context, copy, files)));
-        edits.Add(InstructionEdits.InsertAfter(lastRun, context.Style, original));
+        edits.Add(InstructionEdits.InsertAfter(context.Syntax, lastRun, context.Style, original));
 
         var installText = string.Join(", ", installRuns.SelectMany(r => r.Installs).Select(i => $"'{i.Invocation}'"));
         findings.Add(PassContext.At(
@@ -208,9 +208,8 @@ public sealed class ManifestsFirstPass : IRewritePass
         }
 
         var original = context.Text.Substring(copy.Instruction.Span.Start, copy.Instruction.Span.Length);
-        var nl = context.Style.NewLine;
         var run = InstructionEdits.Format(context.Style, "RUN", ecosystem.PrefetchCommand!);
-        edits.Add(InstructionEdits.Replace(copy.Instruction, ManifestCopy(context, copy, choice.Files) + nl + run + nl + original));
+        edits.Add(InstructionEdits.Replace(copy.Instruction, InstructionEdits.JoinInstructions(context.Style, [ManifestCopy(context, copy, choice.Files), run, original])));
         findings.Add(PassContext.At(
             Id,
             copy.Instruction,

@@ -35,7 +35,8 @@ public sealed class MergeRunPass : IRewritePass
         "bytes: a later RUN deletes what an earlier one left in its layer (package lists and caches, downloads), or a RUN " +
         "that only runs apt-get update is followed by the install it prepares. Written in the file's own continuation " +
         "style; a RUN that is not a plain && chain is grouped as { ...; }. Skips: RUNs that save nothing merged, stages " +
-        "whose layers are thrown away, RUNs separated by a comment, a RUN whose cd/export would need a subshell, a " +
+        "whose layers are thrown away, RUNs separated by a comment, a RUN whose cd/export would need a subshell, a RUN " +
+        "that assigns a shell variable after other commands (shellcheck would no longer trust it: SC2086), a " +
         "dependency install followed by a build or test step, different --mount/--network/--security flags, exec-form " +
         "and heredoc RUNs, RUNs with a shell comment, exit/exec/set/trap/background jobs/functions, pragma comments " +
         "between RUNs, non-POSIX shells and Windows stages, and with a SHELL that has -e (errexit) anything but plain && " +
@@ -47,6 +48,7 @@ public sealed class MergeRunPass : IRewritePass
             "stages that do not reach the shipped image",
             "a comment between the RUNs (the author's sections)",
             "cd/export that would need a subshell; a dependency install before a build or test step",
+            "a RUN that assigns a shell variable, after another RUN",
             "different --mount, --network or --security flags",
             "exec-form or heredoc RUNs",
             "exit, exec, set, trap, background jobs, shell functions, shell comments",
@@ -282,6 +284,14 @@ public sealed class MergeRunPass : IRewritePass
         }
 
         var tail = group[^1];
+
+        // shellcheck trusts a variable assigned at the start of a script; after other commands every unquoted use
+        // of it becomes an SC2086 finding.
+        if (ScriptTraits.SetsVariable(run.Script) is { } assigned)
+        {
+            return $"this RUN sets a shell variable (`{assigned}`); merged after other commands, shellcheck would no longer trust its value (SC2086)";
+        }
+
         if (ScriptTraits.WhyNotChainable(tail.Script) is { } tailWhy)
         {
             return "that RUN " + tailWhy["it ".Length..];

@@ -129,7 +129,10 @@ public sealed class MultiStagePass : IRewritePass
         var nl = context.Style.NewLine;
         var text = context.Text;
         var kept = EditApplier.Apply(text, edits);
-        var prefix = kept.Length == 0 || kept.EndsWith('\n') ? nl : nl + nl;
+        // One blank line before the runtime stage: the builder may already end with one (an instruction inserted
+        // above a CMD that moved to the runtime stage keeps its blank line below).
+        var endsWithBlankLine = kept.EndsWith("\n\n", StringComparison.Ordinal) || kept.EndsWith("\n\r\n", StringComparison.Ordinal);
+        var prefix = endsWithBlankLine ? string.Empty : kept.Length == 0 || kept.EndsWith('\n') ? nl : nl + nl;
         edits.Add(TextEdit.Insert(text.Length, prefix + string.Join(nl, plan.Runtime) + (context.Style.EndsWithNewLine ? nl : string.Empty)));
         findings.Add(PassContext.At(Id, stage.From, FindingKind.Applied, plan.Summary!, changesBehaviour: true));
         findings.AddRange(plan.Notes ?? []);
@@ -365,7 +368,7 @@ public sealed class MultiStagePass : IRewritePass
         var firstSourceCopy = stage.Instructions.FirstOrDefault(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.Span.Start < firstPip.Span.Start);
         var builderEdits = new List<TextEdit>
         {
-            InstructionEdits.InsertBefore(firstSourceCopy ?? firstPip, context.Style, Format(context, "RUN", "python -m venv /opt/venv"), Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\"")),
+            InstructionEdits.InsertBefore(context.Syntax, firstSourceCopy ?? firstPip, context.Style, Format(context, "RUN", "python -m venv /opt/venv"), Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\"")),
         };
 
         // The virtualenv's own pip (~15 MB) is only needed to install; the runtime image has pip of its own. It goes
@@ -375,7 +378,7 @@ public sealed class MultiStagePass : IRewritePass
         var dropsPip = command is null || !command.Split(' ').Any(w => ToolInvocation.Normalise(w) == "pip");
         if (dropsPip)
         {
-            builderEdits.Add(InstructionEdits.InsertAfter(pipInstalls[^1].Command.Instruction, context.Style, Format(context, "RUN", VenvPipRemoval)));
+            builderEdits.Add(InstructionEdits.InsertAfter(context.Syntax, pipInstalls[^1].Command.Instruction, context.Style, Format(context, "RUN", VenvPipRemoval)));
         }
 
         var head = new List<string> { Format(context, "FROM", stage.BaseText) };

@@ -111,7 +111,7 @@ public sealed class NodeRuntimePass : IRewritePass
             return;
         }
 
-        edits.Add(InstructionEdits.InsertAfter(anchor, context.Style, InstructionEdits.Format(context.Style, "ENV", $"{NodeEnv}=production")));
+        edits.Add(InstructionEdits.InsertAfter(context.Syntax, anchor, context.Style, InstructionEdits.Format(context.Style, "ENV", $"{NodeEnv}=production")));
         findings.Add(PassContext.At(PassId, anchor, FindingKind.Applied,
             "added ENV NODE_ENV=production after the last RUN/COPY: libraries switch to their production behaviour (Express caches views and sends no stack traces); set after every install, so npm still installs what it did",
             changesBehaviour: true));

@@ -5,6 +5,7 @@ using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
+using DockerOpt.Transforms.Layers;
 using DockerOpt.Transforms.Runtime;
 
 namespace DockerOpt.Transforms.Passes;
@@ -133,7 +134,7 @@ public sealed class NonRootUserPass : IRewritePass
         }
 
         var writes = RuntimeWrites.In(chain, context.UserLine);
-        var handOver = writes.Count == 0 ? null : HandOverCommand(writes, plan);
+        var handOver = writes.Count == 0 ? null : HandOverCommands(writes, plan);
         if (handOver is not null && RuntimeImage.HasNoShell(chain))
         {
             findings.Add(PassContext.At(PassId, from, FindingKind.Declined,
@@ -147,9 +148,9 @@ public sealed class NonRootUserPass : IRewritePass
         // The classic builder drops what a RUN changes in a volume after its VOLUME: hand folders over before it.
         var firstVolume = final.Instructions.FirstOrDefault(i => i.Kind == InstructionKind.Volume);
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
-        if (plan.CreateCommand is not null)
+        if (plan.CreateCommands is not null)
         {
-            if (PlaceUserCreation(context, final, plan.CreateCommand) is not var (edit, at, isNewRun))
+            if (PlaceUserCreation(context, final, plan.CreateCommands) is not var (edit, at, isNewRun))
             {
                 findings.Add(PassContext.At(PassId, from, FindingKind.Declined,
                     "runs as root: every place to create a user sits next to a RUN that later passes would merge it into, and no RUN there is a plain && chain to extend; add a system user and USER by hand"));
@@ -160,7 +161,7 @@ public sealed class NonRootUserPass : IRewritePass
             // hands them over.
             if (handOver is not null && isNewRun && (lastRun is null || final.Instructions.IndexOf(at) >= final.Instructions.IndexOf(lastRun))
                 && (firstVolume is null || final.Instructions.IndexOf(at) < final.Instructions.IndexOf(firstVolume))
-                && PlaceUserCreation(context, final, plan.CreateCommand + " && " + handOver) is var (combined, _, _))
+                && PlaceUserCreation(context, final, [.. plan.CreateCommands, .. handOver]) is var (combined, _, _))
             {
                 edit = combined;
                 handOver = null;
@@ -183,16 +184,15 @@ public sealed class NonRootUserPass : IRewritePass
             switch (userFrom > target ? HandOver.Nowhere : place)
             {
                 case HandOver.AppendToLastRun:
-                    var shell = (ShellFormArguments)lastRun!.Arguments;
-                    edits.Add(TextEdit.Insert(shell.ToSourceOffset(shell.CommandText.TrimEnd().Length - 1) + 1, " && " + handOver));
-                    findings.Add(OwnershipFinding(lastRun, writes, plan));
+                    edits.Add(RunEditing.Append(RunCommand.TryRead(lastRun!)!, handOver, [], ChainStyle.Sniff(context.Syntax, context.Style)));
+                    findings.Add(OwnershipFinding(lastRun!, writes, plan));
                     break;
                 case HandOver.OwnRun when firstVolume is not null:
-                    edits.Add(TextEdit.Insert(LineStartAboveComments(context.Syntax, firstVolume, out _), InstructionEdits.Format(context.Style, "RUN", handOver) + context.Style.NewLine));
+                    edits.Add(InstructionEdits.InsertBefore(context.Syntax, firstVolume, context.Style, OwnRun(context, handOver)));
                     findings.Add(OwnershipFinding(firstVolume, writes, plan));
                     break;
                 case HandOver.OwnRun:
-                    before.Add(InstructionEdits.Format(context.Style, "RUN", handOver));
+                    before.Add(OwnRun(context, handOver));
                     findings.Add(OwnershipFinding(lastRun ?? final.From, writes, plan));
                     break;
                 default:
@@ -274,17 +274,20 @@ public sealed class NonRootUserPass : IRewritePass
 
         return RuntimeUserCatalog.FamilyOf(image) switch
         {
-            ImageFamily.Debian or ImageFamily.RedHat => new UserPlan("app", "app:app", "groupadd --system app && useradd --system --gid app --no-create-home app", null, "a system user created for it"),
-            ImageFamily.Alpine => new UserPlan("app", "app:app", "addgroup -S app && adduser -S -D -H -G app app", null, "a system user created for it"),
+            ImageFamily.Debian or ImageFamily.RedHat => new UserPlan("app", "app:app", ["groupadd --system app", "useradd --system --gid app --no-create-home app"], null, "a system user created for it"),
+            ImageFamily.Alpine => new UserPlan("app", "app:app", ["addgroup -S app", "adduser -S -D -H -G app app"], null, "a system user created for it"),
             _ => null,
         };
     }
 
     // The user must exist before the first COPY that chowns to it. A RUN of its own right next to another plain RUN
     // would be merged into it by merge-run on the next rewrite, so the creation goes where no plain RUN is a
-    // neighbour, or at the front of the first plain && chain (what merge-run would have made of it anyway).
-    private static (TextEdit Edit, InstructionSyntax At, bool IsNewRun)? PlaceUserCreation(PassContext context, StageModel final, string command)
+    // neighbour, or at the front of the first plain && chain (what merge-run would have made of it anyway). Each
+    // command goes on its own continued line in the file's chain style: one line holding `a && b` is what peer
+    // linters (tally's newline-per-chained-call) report.
+    private static (TextEdit Edit, InstructionSyntax At, bool IsNewRun)? PlaceUserCreation(PassContext context, StageModel final, IReadOnlyList<string> commands)
     {
+        var fileStyle = ChainStyle.Sniff(context.Syntax, context.Style);
         var body = final.Instructions;
         var limit = body.Length;
         for (var i = 0; i < body.Length; i++)
@@ -303,7 +306,7 @@ public sealed class NonRootUserPass : IRewritePass
             if (!previousIsRun && !nextIsRun)
             {
                 var after = position == 0 ? final.From : body[position - 1];
-                return (InstructionEdits.InsertAfter(after, context.Style, InstructionEdits.Format(context.Style, "RUN", command)), after, true);
+                return (InstructionEdits.InsertAfter(context.Syntax, after, context.Style, InstructionEdits.Format(context.Style, "RUN", string.Join(fileStyle.Continued, commands))), after, true);
             }
         }
 
@@ -311,9 +314,10 @@ public sealed class NonRootUserPass : IRewritePass
         {
             var shell = (ShellFormArguments)run.Arguments;
             var script = ShellParser.Parse(shell.CommandText);
-            if (!context.IsIgnored(run, Rule) && script.IsFullyUnderstood && script.IsSingleAndChain)
+            if (!context.IsIgnored(run, Rule) && script.IsFullyUnderstood && script.IsSingleAndChain && ScriptTraits.SetsVariable(script) is null)
             {
-                return (TextEdit.Insert(shell.ToSourceOffset(0), command + context.Style.LineContinuation + "&& "), run, false);
+                var style = fileStyle.For(run);
+                return (TextEdit.Insert(shell.ToSourceOffset(0), string.Join(style.Continued, commands) + style.Continued), run, false);
             }
         }
 
@@ -347,7 +351,7 @@ public sealed class NonRootUserPass : IRewritePass
                 return false;
             }
 
-            edits.Add(InstructionEdits.Replace(lastUser, string.Join(context.Style.NewLine, lines)));
+            edits.Add(InstructionEdits.Replace(lastUser, InstructionEdits.JoinInstructions(context.Style, lines)));
             return true;
         }
 
@@ -356,39 +360,26 @@ public sealed class NonRootUserPass : IRewritePass
         if (runtime is not null)
         {
             anchor = runtime;
-            edits.Add(TextEdit.Insert(LineStartAboveComments(context.Syntax, runtime, out var paragraph), string.Concat(lines.Select(l => l + context.Style.NewLine)) + (paragraph ? context.Style.NewLine : string.Empty)));
+            edits.Add(InstructionEdits.InsertBefore(context.Syntax, runtime, context.Style, lines));
             return true;
         }
 
         anchor = body.IsEmpty ? final.From : body[^1];
-        edits.Add(InstructionEdits.InsertAfter(anchor, context.Style, lines));
+        edits.Add(InstructionEdits.InsertAfter(context.Syntax, anchor, context.Style, lines));
         return true;
-    }
-
-    // Comments right above an instruction (a pragma among them) describe it and stay attached to it: insert above
-    // them. When a blank line sets that comment block off from what comes before, the new lines become a paragraph
-    // of their own (followed by a blank line) rather than the head of the comment's paragraph.
-    private static int LineStartAboveComments(DockerfileSyntax syntax, InstructionSyntax instruction, out bool paragraph)
-    {
-        var index = syntax.IndexOf(instruction);
-        var start = instruction.FullSpan.Start;
-        var i = index - 1;
-        for (; i >= 0 && syntax.Constructs[i] is CommentSyntax comment; i--)
-        {
-            start = comment.FullSpan.Start;
-        }
-
-        paragraph = i < index - 1 && i >= 0 && syntax.Constructs[i] is BlankLineSyntax;
-        return start;
     }
 
     // `mkdir -p` makes sure a VOLUME's folder exists (Docker would create it owned by root); chown hands over the
     // folder itself, not what was copied into it as root.
-    private static string HandOverCommand(IReadOnlyList<RuntimeWrite> writes, UserPlan plan)
+    private static string[] HandOverCommands(IReadOnlyList<RuntimeWrite> writes, UserPlan plan)
     {
         var paths = string.Join(' ', writes.Select(w => w.Path));
-        return $"mkdir -p {paths} && chown {plan.Chown} {paths}";
+        return [$"mkdir -p {paths}", $"chown {plan.Chown} {paths}"];
     }
+
+    // A RUN of its own for commands, one per continued line in the file's chain style.
+    private static string OwnRun(PassContext context, IReadOnlyList<string> commands) =>
+        InstructionEdits.Format(context.Style, "RUN", string.Join(ChainStyle.Sniff(context.Syntax, context.Style).Continued, commands));
 
     // Where the hand-over can run: after every RUN of the stage (the folders exist by then, the user too). Appended
     // to the last RUN when it is a plain && chain; a RUN of its own where merge-run would not fold it into that RUN
@@ -482,5 +473,5 @@ public sealed class NonRootUserPass : IRewritePass
         OwnRun,
     }
 
-    private sealed record UserPlan(string User, string Chown, string? CreateCommand, InstructionSyntax? CreatedBy, string Source);
+    private sealed record UserPlan(string User, string Chown, IReadOnlyList<string>? CreateCommands, InstructionSyntax? CreatedBy, string Source);
 }

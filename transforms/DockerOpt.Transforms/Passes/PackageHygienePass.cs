@@ -196,7 +196,7 @@ public sealed class PackageHygienePass : IRewritePass
             var aptFixable = !opaqueApt && updateWhy is null;
             foreach (var install in missingUpdates)
             {
-                edits.Add(AptUpdates.Insert(run, install));
+                edits.Add(AptUpdates.Insert(run, install, chainStyle));
                 findings.Add(PassContext.At(Id, instruction, FindingKind.Applied, "added apt-get update before the install in the same RUN (a cached update layer would install from stale lists)"));
             }
 

@@ -19,5 +19,7 @@ FROM gcr.io/distroless/static-debian12
 COPY --from=builder /out/shorturl /usr/local/bin/shorturl
 
 EXPOSE 8080
+
 USER 65532:65532
+
 CMD ["shorturl"]

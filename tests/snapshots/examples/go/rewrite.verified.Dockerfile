@@ -3,9 +3,11 @@ FROM golang:1.22 AS build
 WORKDIR /app
 
 COPY go.mod ./
+
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     go mod download
+
 COPY . .
 
 RUN --mount=type=cache,target=/go/pkg/mod \

@@ -7,10 +7,11 @@ RUN --mount=type=cache,target=/root/.npm \
     npm ci
 
 COPY . .
-ENV NODE_ENV=production
 
+ENV NODE_ENV=production
 ENV PORT=8080
 EXPOSE 8080
 
 USER node
+
 CMD ["node", "src/index.js"]

@@ -10,8 +10,11 @@ RUN --mount=type=cache,target=/root/.npm \
 
 # Bundle app source
 COPY . .
+
 ENV NODE_ENV=production
 
 EXPOSE 3000
+
 USER node
+
 CMD ["node", "server.js"]

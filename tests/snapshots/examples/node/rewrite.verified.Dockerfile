@@ -6,7 +6,9 @@ COPY package.json package-lock.json ./
 
 RUN --mount=type=cache,target=/root/.npm \
     npm ci
+
 COPY . .
+
 RUN npm run build
 
 ENV PORT=8080
@@ -17,8 +19,11 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev
 COPY --from=build /app/dist ./dist
+
 ENV NODE_ENV=production
 ENV PORT=8080
 EXPOSE 8080
+
 USER node
+
 CMD ["node", "dist/server.js"]

@@ -5,7 +5,9 @@ RUN apt-get update && apt-get install -y gcc python3-dev
 WORKDIR /app
 
 RUN python -m venv /opt/venv
+
 ENV PATH="/opt/venv/bin:$PATH"
+
 COPY . .
 
 RUN pip install -r requirements.txt

@@ -1,8 +1,11 @@
 FROM python:3.12 AS build
 RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv
+
 RUN python -m venv /opt/venv
+
 ENV PATH="/opt/venv/bin:$PATH"
+
 COPY . .
 RUN pip install --no-cache-dir -r requirements.txt
 RUN pip show pip | grep -q '^Required-by: [^ ]' || pip uninstall -y pip

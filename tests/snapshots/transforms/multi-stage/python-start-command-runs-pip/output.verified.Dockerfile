@@ -1,7 +1,10 @@
 FROM python:3.12 AS build
 WORKDIR /app
+
 RUN python -m venv /opt/venv
+
 ENV PATH="/opt/venv/bin:$PATH"
+
 COPY . .
 RUN pip install -r requirements.txt
 

@@ -7,6 +7,7 @@ FROM node:20-slim
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+
 ENV NODE_ENV=production
 ENV PORT=8080
 CMD ["node", "dist/server.js"]

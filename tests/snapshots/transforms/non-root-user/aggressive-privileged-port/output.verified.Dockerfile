@@ -1,7 +1,12 @@
 FROM python:3.12-slim
-RUN groupadd --system app && useradd --system --gid app --no-create-home app
+
+RUN groupadd --system app \
+    && useradd --system --gid app --no-create-home app
+
 WORKDIR /app
 COPY . .
 EXPOSE 80
+
 USER app
+
 CMD ["python", "-m", "http.server", "80"]

@@ -6,5 +6,7 @@ RUN CGO_ENABLED=0 go build -o /out/app .
 FROM gcr.io/distroless/static-debian12
 WORKDIR /app
 COPY --from=build /out/app ./app
+
 USER 65532:65532
+
 CMD ["/app/app"]

@@ -4,5 +4,7 @@ WORKDIR /opt/app
 COPY bin/ ./bin/
 RUN groupadd -r svc && useradd -r -g svc -d /opt/app svc
 COPY data/ ./data/
+
 USER svc
+
 ENTRYPOINT ["/opt/app/bin/server"]

@@ -2,4 +2,5 @@ from node:20-alpine
 workdir /app
 copy . .
 run npm ci
+
 user node

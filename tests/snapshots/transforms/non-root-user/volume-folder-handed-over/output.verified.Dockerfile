@@ -1,12 +1,16 @@
 FROM python:slim
-RUN groupadd --system app && useradd --system --gid app --no-create-home app
+
+RUN groupadd --system app \
+    && useradd --system --gid app --no-create-home app
 
 WORKDIR /app
 
 # Copy requirements first for better docker layer caching
 COPY requirements.txt .
 
-RUN pip install --no-cache-dir -r requirements.txt && mkdir -p /app/data && chown app:app /app/data
+RUN pip install --no-cache-dir -r requirements.txt \
+    && mkdir -p /app/data \
+    && chown app:app /app/data
 
 # Copy the rest of the application
 COPY . .
@@ -14,6 +18,7 @@ COPY . .
 VOLUME /app/data
 
 USER app
+
 ENTRYPOINT ["./docker-entrypoint.sh"]
 
 CMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]

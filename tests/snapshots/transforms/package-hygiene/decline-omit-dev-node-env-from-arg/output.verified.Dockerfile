@@ -15,7 +15,8 @@ EXPOSE $PORT 9229 9230
 
 # you'll likely want the latest npm, regardless of node version, for speed and fixes
 # but pin this version for the best stability
-RUN npm i npm@latest -g && npm cache clean --force
+RUN npm i npm@latest -g \
+    && npm cache clean --force
 
 # remember to put things that don't change much at the top for better caching
 # this entrypoint script will copy any file-based secrets into envs

@@ -1,6 +1,7 @@
 FROM node:20
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci && npm cache clean --force
+RUN npm ci \
+    && npm cache clean --force
 COPY . .
 CMD ["npm", "start"]

@@ -1,6 +1,7 @@
 FROM node:20-slim
 WORKDIR /usr/src/app
 COPY package*.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm ci --omit=dev \
+    && npm cache clean --force
 COPY . .
 CMD ["npm", "start"]

@@ -1,4 +1,5 @@
 FROM node:20
 WORKDIR /app
 COPY . .
-RUN npm install && npm cache clean --force
+RUN npm install \
+    && npm cache clean --force

@@ -1,6 +1,7 @@
 FROM python:3.12-slim
 WORKDIR /app
 COPY requirements.txt .
-RUN pip install -r requirements.txt && pip cache purge
+RUN pip install -r requirements.txt \
+    && pip cache purge
 COPY . .
 CMD ["python", "app.py"]
