@@ -87,14 +87,17 @@ internal sealed class LayerFootprint
     }
 
     // An rm argument deletes a file when it names it, a folder above it, or a folder's content with '*'.
-    private static bool Covers(string deleted, string file)
-    {
-        if (deleted == file)
-        {
-            return true;
-        }
+    private static bool Covers(string deleted, string file) =>
+        deleted == file || (FolderDeleted(deleted) is { } folder && file.StartsWith(folder, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The folder (ending in '/') whose every file an rm argument deletes (<c>/tmp/x</c>, <c>/tmp/x/</c> and
+    /// <c>/tmp/x/*</c> all give <c>/tmp/x/</c>), or null for the root, which no rm argument is taken to empty.
+    /// </summary>
+    public static string? FolderDeleted(string deleted)
+    {
+        ArgumentNullException.ThrowIfNull(deleted);
         var folder = deleted.EndsWith("/*", StringComparison.Ordinal) ? deleted[..^1] : deleted.TrimEnd('/') + "/";
-        return folder.Length > 1 && file.StartsWith(folder, StringComparison.Ordinal);
+        return folder.Length > 1 ? folder : null;
     }
 }

@@ -151,16 +151,15 @@ public sealed class MergeRunPass : IRewritePass
     private static List<(int Start, int End, Saving Saving)> SavingSpans(List<RunCommand?> runs)
     {
         var footprints = runs.Select(r => r is null ? null : LayerFootprint.Of(r)).ToList();
+        var leftovers = LeftoverIndex.Of(footprints);
         var spans = new List<(int Start, int End, Saving Saving)>();
         for (var k = 1; k < runs.Count; k++)
         {
-            for (var i = 0; i < k && footprints[k] is { } later; i++)
+            // The earliest RUN whose leftovers this one deletes, looked up rather than asked of every earlier RUN.
+            if (footprints[k] is { } later && leftovers.FirstDeletedBy(later, k) is >= 0 and var i
+                && later.Deletes(footprints[i]!) is { Count: > 0 } deleting)
             {
-                if (footprints[i] is { } earlier && later.Deletes(earlier) is { Count: > 0 } deleting)
-                {
-                    spans.Add((i, k, new Saving(string.Join(", ", deleting.Select(c => $"`{c}`")), deleting.Count == 1)));
-                    break;
-                }
+                spans.Add((i, k, new Saving(string.Join(", ", deleting.Select(c => $"`{c}`")), deleting.Count == 1)));
             }
 
             if (runs[k - 1] is { } update && IsLoneAptUpdate(update) && runs[k] is { } install && InstallsWithApt(install))
