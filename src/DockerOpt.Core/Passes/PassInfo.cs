@@ -20,4 +20,11 @@ public sealed record PassInfo(
 {
     /// <summary>Which image roles the pass changes; by default every role (its changes keep what the image does).</summary>
     public RolePolicy Roles { get; init; } = RolePolicy.Everywhere("its changes keep what the image does, so it applies to every kind of image");
+
+    /// <summary>
+    /// The pass judges by text that later passes may still add to (merge-run weighs the cleanups package-hygiene
+    /// appends after it ran). When a later pass changed the text, the rewriter runs it once more at the end and adds
+    /// what that run applies, so a second rewrite finds nothing left to do.
+    /// </summary>
+    public bool RunsAgainAfterLaterEdits { get; init; }
 }

@@ -82,11 +82,15 @@ public sealed class Rewriter
         var closed = WithoutDanglingContinuation(syntax, path);
         var current = closed;
         var lineMaps = new List<LineMap>();
-        var applied = ImmutableArray.CreateBuilder<AppliedPass>();
+        var applied = new List<AppliedPass>();
         var files = new Dictionary<string, GeneratedFile>(StringComparer.Ordinal);
 
-        foreach (var pass in passes)
+        // Passes that ran (not skipped, not declined as a whole) and the last of them that changed the text.
+        var ran = new List<(int Order, IRewritePass Pass)>();
+        var lastChange = -1;
+        for (var order = 0; order < passes.Length; order++)
         {
+            var pass = passes[order];
             var info = pass.Info;
             if (!options.IsEnabled(info.Id) || (info.Safety == PassSafety.Aggressive && options.Level != RewriteLevel.Aggressive))
             {
@@ -105,6 +109,30 @@ public sealed class Rewriter
                 continue;
             }
 
+            ran.Add((order, pass));
+            var step = RunPass(pass);
+            applied.Add(step);
+            lastChange = step.Changed ? order : lastChange;
+        }
+
+        foreach (var (order, pass) in ran.Where(r => r.Pass.Info.RunsAgainAfterLaterEdits && r.Order < lastChange))
+        {
+            // The second run reports only what it applies: its declines repeat the first run's.
+            var again = RunPass(pass);
+            if (again.Changed)
+            {
+                var index = applied.FindIndex(a => a.Info.Id == pass.Info.Id);
+                applied[index] = applied[index] with
+                {
+                    Changed = true,
+                    Findings = applied[index].Findings.AddRange(again.Findings.Where(f => f.Kind == FindingKind.Applied)),
+                };
+            }
+        }
+
+        AppliedPass RunPass(IRewritePass pass)
+        {
+            var info = pass.Info;
             var currentPragmas = Pragmas.Read(current);
             var ignored = IgnoredInstructions(current, currentPragmas, info);
             var rules = IgnoredRules(current, currentPragmas, info);
@@ -142,7 +170,6 @@ public sealed class Rewriter
             }
 
             var toOriginal = MapToOriginal(lineMaps, findings);
-            applied.Add(new AppliedPass(info, !edits.IsEmpty, toOriginal));
             foreach (var file in result.Files)
             {
                 files[file.RelativePath] = file;
@@ -153,11 +180,13 @@ public sealed class Rewriter
                 lineMaps.Add(LineMap.FromEdits(current.Source.Text, newText, edits));
                 current = DockerfileParser.Parse(newText, path);
             }
+
+            return new AppliedPass(info, !edits.IsEmpty, toOriginal);
         }
 
         // Untouched, the file keeps its dangling continuation byte for byte.
         var output = ReferenceEquals(current, closed) ? text : current.Source.Text;
-        return new RewriteResult(text, output, applied.ToImmutable(), [.. files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], syntax.Diagnostics)
+        return new RewriteResult(text, output, [.. applied], [.. files.Values.OrderBy(f => f.RelativePath, StringComparer.Ordinal)], syntax.Diagnostics)
         {
             Role = original.FinalStage is null ? null : role,
             Generated = generated,

@@ -22,4 +22,39 @@ public sealed class FuzzFoundIdempotenceTests
         Assert.Contains("ENTRYPOINT [\"cdotnet\"]", first.RewrittenText, StringComparison.Ordinal);
         Assert.Equal(first.RewrittenText, second.RewrittenText);
     }
+
+    [Fact]
+    public void An_apt_install_without_update_leaves_no_lists_so_the_cleanup_package_hygiene_adds_to_the_next_RUN_merges_nothing()
+    {
+        // Seed 14, inputs 8758 and 16892: the first RUN's install sits in a pipeline package-hygiene leaves alone; the
+        // second gains update, -y and the lists cleanup. Without an update the first RUN leaves no lists, so merging
+        // them would save nothing, in the first rewrite or the second.
+        var rewriter = new Rewriter(PassRegistry.All);
+        const string Input = "FROM e\nRUN apt-get install|\"\"\nRUN e&&apt-get install";
+
+        var first = rewriter.Rewrite(Input, "Dockerfile", EmptyBuildContext.Instance, RewriteOptions.Default);
+        var second = rewriter.Rewrite(first.RewrittenText, "Dockerfile", EmptyBuildContext.Instance, RewriteOptions.Default);
+
+        Assert.StartsWith("FROM e\nRUN apt-get install|\"\"\nRUN e&&apt-get update", first.RewrittenText, StringComparison.Ordinal);
+        Assert.EndsWith("rm -rf /var/lib/apt/lists/*", first.RewrittenText, StringComparison.Ordinal);
+        Assert.False(Assert.Single(first.Passes, static pass => pass.Info.Id == "merge-run").Changed);
+        Assert.Equal(first.RewrittenText, second.RewrittenText);
+    }
+
+    [Fact]
+    public void A_dnf_cache_the_next_RUN_cleans_only_after_package_hygiene_ran_is_merged_in_the_same_rewrite()
+    {
+        // Seed 14, input 14775: package-hygiene appends `yum clean all` to the second RUN after merge-run ran; that
+        // cleanup deletes the dnf cache the first RUN leaves, so merge-run runs again and merges them at once.
+        var rewriter = new Rewriter(PassRegistry.All);
+        const string Input = "FROM e\nRUN dnf install|\"\"\nRUN y&&yum upgrade";
+
+        var first = rewriter.Rewrite(Input, "Dockerfile", EmptyBuildContext.Instance, RewriteOptions.Default);
+        var second = rewriter.Rewrite(first.RewrittenText, "Dockerfile", EmptyBuildContext.Instance, RewriteOptions.Default);
+
+        var merge = Assert.Single(first.Passes, static pass => pass.Info.Id == "merge-run");
+        Assert.True(merge.Changed);
+        Assert.Contains(merge.Findings, static finding => finding.Kind == FindingKind.Applied && finding.Message.Contains("`yum clean all`", StringComparison.Ordinal));
+        Assert.Equal(first.RewrittenText, second.RewrittenText);
+    }
 }

@@ -35,7 +35,7 @@ internal sealed class LayerFootprint
         var deletions = new List<(Cleanup, PackageCache?, string?)>();
         foreach (var command in run.Script.SimpleCommands)
         {
-            if (PackageInvocation.Read(command) is { FillsCache: true } invocation)
+            if (PackageInvocation.Read(command) is { LeavesCacheInLayer: true } invocation)
             {
                 caches.Add(invocation.Cache);
             }

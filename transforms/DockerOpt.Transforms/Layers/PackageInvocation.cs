@@ -36,6 +36,9 @@ internal sealed record PackageInvocation(PackageManagerInvocation Recognized, in
     /// <summary>True when the call fills the tool's cache.</summary>
     public bool FillsCache => Tool.CacheVerbs.IsEmpty || Tool.CacheVerbs.Contains(Verb);
 
+    /// <summary>True when the call leaves cache bytes in the layer unless the RUN cleans them up.</summary>
+    public bool LeavesCacheInLayer => FillsCache && (Tool.LayerLeftoverVerbs is not { } verbs || verbs.Contains(Verb));
+
     /// <summary>
     /// The package-manager call a simple command makes (only one that fills <paramref name="only"/>, when given), or
     /// null, also when it runs as another user.

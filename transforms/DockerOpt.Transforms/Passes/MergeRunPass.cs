@@ -60,6 +60,9 @@ public sealed class MergeRunPass : IRewritePass
         [Rule])
     {
         Roles = RolePolicy.Everywhere("merged RUNs build the same files in fewer layers, so it applies to every kind of image"),
+
+        // A cleanup package-hygiene adds to a later RUN can make a merge save bytes.
+        RunsAgainAfterLaterEdits = true,
     };
 
     private enum Wrap

@@ -32,6 +32,7 @@ public static class PackageManagerFacts
         AssumeYesOptions = ["-y", "--yes", "--assume-yes"],
         Cache = PackageCaches.Apt,
         CacheVerbs = ["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall", "update", "source"],
+        LayerLeftoverVerbs = ["update"],
     };
 
     public static PackageManagerInfo Apk { get; } = new()

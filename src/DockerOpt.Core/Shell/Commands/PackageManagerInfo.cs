@@ -56,6 +56,13 @@ public sealed record PackageManagerInfo
     /// </summary>
     public ImmutableArray<string> CacheVerbs { get; init; } = [];
 
+    /// <summary>
+    /// Verbs whose downloads stay in the layer when nothing cleans up in the RUN; null: every one of
+    /// <see cref="CacheVerbs"/>. apt's are only <c>update</c>'s lists: Debian's and Ubuntu's images carry the
+    /// docker-clean hook, which deletes the downloaded .debs and apt's binary caches after every install.
+    /// </summary>
+    public ImmutableArray<string>? LayerLeftoverVerbs { get; init; }
+
     /// <summary>Options that keep the tool from writing its cache into the layer (<c>--no-cache-dir</c>, <c>--no-cache</c>).</summary>
     public ImmutableArray<string> NoCacheOptions { get; init; } = [];
 
