@@ -52,6 +52,19 @@ public sealed class RemoteEngineFactAttribute : FactAttribute
     }
 }
 
+/// <summary>
+/// A theory that needs all three engines of scripts/engine/setup.sh: the local Docker, podman and the second Docker
+/// daemon. Skips with the first missing engine's reason, except under CI=true.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class EveryEngineTheoryAttribute : TheoryAttribute
+{
+    public EveryEngineTheoryAttribute()
+    {
+        Skip = EngineAvailability.SkipReason ?? EngineAvailability.PodmanSkipReason ?? EngineAvailability.RemoteSkipReason;
+    }
+}
+
 /// <summary>Asks each engine once per test run whether it answers.</summary>
 public static class EngineAvailability
 {
