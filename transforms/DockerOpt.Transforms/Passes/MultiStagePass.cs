@@ -9,6 +9,7 @@ using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
 using DockerOpt.Transforms.Layers;
 using DockerOpt.Transforms.Manifests;
+using DockerOpt.Transforms.Runtime;
 using DockerOpt.Transforms.Stages;
 
 namespace DockerOpt.Transforms.Passes;
@@ -24,9 +25,6 @@ public sealed class MultiStagePass : IRewritePass
     public const string Id = "multi-stage";
 
     private const string DistrolessStatic = "gcr.io/distroless/static-debian12";
-
-    // `pip show` lists the installed packages that require pip on its Required-by line; empty, pip is only the installer.
-    private const string VenvPipRemoval = "pip show pip | grep -q '^Required-by: [^ ]' || pip uninstall -y pip";
 
     private static readonly ImmutableArray<string> RelocatingPipFlags = ["--user", "--prefix", "--target", "-t", "--root"];
 
@@ -371,14 +369,15 @@ public sealed class MultiStagePass : IRewritePass
             InstructionEdits.InsertBefore(context.Syntax, firstSourceCopy ?? firstPip, context.Style, Format(context, "RUN", "python -m venv /opt/venv"), Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\"")),
         };
 
-        // The virtualenv's own pip (~15 MB) is only needed to install; the runtime image has pip of its own. It goes
-        // unless an installed package declares it needs pip. setuptools stays: packages import pkg_resources without
-        // declaring it.
+        // The virtualenv's installers (pip, and setuptools before Python 3.12) are only needed to install; the runtime
+        // image has pip of its own. They go unless something installed or copied needs them (VenvTrim).
         var command = RuntimeCommand(stage);
         var dropsPip = command is null || !command.Split(' ').Any(w => ToolInvocation.Normalise(w) == "pip");
+        var sourceRoots = SourceRoots(stage);
         if (dropsPip)
         {
-            builderEdits.Add(InstructionEdits.InsertAfter(context.Syntax, pipInstalls[^1].Command.Instruction, context.Style, Format(context, "RUN", VenvPipRemoval)));
+            var trim = InstructionEdits.JoinCommands(context.Style, VenvTrim.Commands(context.Style, sourceRoots, HasImportlibMetadata(stage)));
+            builderEdits.Add(InstructionEdits.InsertAfter(context.Syntax, pipInstalls[^1].Command.Instruction, context.Style, Format(context, "RUN", trim)));
         }
 
         var head = new List<string> { Format(context, "FROM", stage.BaseText) };
@@ -402,9 +401,59 @@ public sealed class MultiStagePass : IRewritePass
             runtime,
             $"split into a builder (compilers, pip install into /opt/venv) and a runtime stage with the virtualenv and the source"
             + (runtimePackages.Count > 0 ? $"; runtime libraries kept: {string.Join(", ", runtimePackages.Distinct())}" : "; no build packages in the runtime")
-            + (dropsPip
-                ? "; the virtualenv's own pip is uninstalled unless an installed package requires it (the runtime image has its own pip; setuptools stays, as packages import pkg_resources without declaring it; the check adds about a second whenever this RUN runs again)"
-                : "; the virtualenv keeps its pip: the start command runs pip"));
+            + TrimSummary(dropsPip, sourceRoots));
+    }
+
+    // What the finding says about the virtualenv's installers.
+    private static string TrimSummary(bool dropsPip, IReadOnlyCollection<string>? sourceRoots)
+    {
+        if (!dropsPip)
+        {
+            return "; the virtualenv keeps its pip: the start command runs pip";
+        }
+
+        var summary = "; the virtualenv's own pip is removed unless an installed package requires it (the runtime image has its own pip)";
+        summary += sourceRoots is null
+            ? "; setuptools stays (packages import pkg_resources without declaring it, and where the app's source lands is unknown, so it cannot be searched)"
+            : $", and setuptools (with pkg_resources; seeded before Python 3.12) unless a package requires it or a Python file in site-packages, bin/ or the copied source ({string.Join(", ", sourceRoots)}) mentions pkg_resources or setuptools (setup.py aside)";
+        return summary + "; the checks read the installed metadata with grep and start no pip, so they add milliseconds to a rebuild";
+    }
+
+    // Where the stage copies files from the build context, as absolute paths; null when one lands in the image's
+    // working directory or at /, which a search could not be limited to.
+    private static ImmutableArray<string>? SourceRoots(StageModel stage)
+    {
+        var roots = new List<string>();
+        foreach (var copy in stage.Instructions.Where(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.GetFlag("from") is null))
+        {
+            var destination = Workdirs.At(stage, copy) is { } workdir && RuntimeWrites.Destination(copy) is { } path ? Workdirs.Combine(workdir, path) : null;
+            if (destination is null || destination == "/" || !destination.StartsWith('/'))
+            {
+                return null;
+            }
+
+            if (!roots.Contains(destination))
+            {
+                roots.Add(destination);
+            }
+        }
+
+        return [.. roots];
+    }
+
+    // Python 3.8 and later have importlib.metadata; known from the official image's tag, unknown (false) otherwise.
+    private static bool HasImportlibMetadata(StageModel stage)
+    {
+        var name = (stage.ResolvedBaseText ?? stage.BaseText).Split('@')[0];
+        var slash = name.LastIndexOf('/');
+        var colon = name.LastIndexOf(':');
+        if (colon < slash || !name[(slash + 1)..colon].Equals("python", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var version = name[(colon + 1)..].Split('-')[0].Split('.');
+        return version.Length >= 2 && version[0] == "3" && int.TryParse(version[1], out var minor) && minor >= 8;
     }
 
     // The split builds its virtualenv with `python -m venv`, which Python 2.7 does not have.
