@@ -26,6 +26,7 @@ public sealed class ExampleRewriteMatchesExpertEndToEndTests(ITestOutputHelper o
     [InlineData("go-multistage")]
     [InlineData("node-slim")]
     [InlineData("node-devdeps")]
+    [InlineData("python")]
     public async Task The_rewrite_matches_the_expert_in_size_user_node_env_pid_1_and_file_ownership(string example)
     {
         var context = Directory.CreateTempSubdirectory($"dockeropt-expert-{example}-").FullName;
