@@ -18,14 +18,32 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
     private static readonly ConditionalWeakTable<ShellScript, HashSet<PackageCache>> CleanedCaches = [];
 
     /// <summary>
-    /// True when a command of the script empties <paramref name="cache"/>. Read once per script (scripts are immutable):
-    /// asked for each install of a RUN, a scan per question made n chained installs cost n².
+    /// True when the script leaves <paramref name="cache"/> empty: a command empties it after the last command that
+    /// fills it. A cleanup followed by another <c>apt-get update</c> (devcontainers' universal image: <c>rm -rf
+    /// /var/lib/apt/lists/* &amp;&amp; apt-get update &amp;&amp; ...</c>) leaves the cache in the layer. Read once per script
+    /// (scripts are immutable): asked for each install of a RUN, a scan per question made n chained installs cost n².
     /// </summary>
     public static bool Cleans(ShellScript script, PackageCache cache)
     {
         ArgumentNullException.ThrowIfNull(script);
-        var cleaned = CleanedCaches.GetValue(script, static s => [.. s.SimpleCommands.Select(Read).OfType<Cleanup>().SelectMany(c => c.Caches)]);
+        var cleaned = CleanedCaches.GetValue(script, static s => [.. s.SimpleCommands
+            .Select(Read)
+            .OfType<Cleanup>()
+            .SelectMany(c => c.Caches.Where(k => IsFinal(s, c.Command, k)))]);
         return cleaned.Contains(cache);
+    }
+
+    /// <summary>
+    /// True when no command after <paramref name="cleanup"/> fills <paramref name="cache"/> again (an apt-get update or
+    /// install, a pip install): only such a cleanup keeps the cache out of the RUN's layer. The one rule every pass uses
+    /// to decide whether a RUN already cleans up after itself.
+    /// </summary>
+    public static bool IsFinal(ShellScript script, ShellSimpleCommand cleanup, PackageCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(cleanup);
+        ArgumentNullException.ThrowIfNull(cache);
+        return !script.SimpleCommands.Any(c => c.Span.Start > cleanup.Span.Start && PackageInvocation.Read(c, cache) is { FillsCache: true });
     }
 
     /// <summary>Reads a cleanup command; null when it does anything else (or anything not statically known).</summary>

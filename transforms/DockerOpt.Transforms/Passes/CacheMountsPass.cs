@@ -215,7 +215,7 @@ public sealed class CacheMountsPass : IRewritePass
             }
 
             var removals = why is null ? FindRemovals(run, manager, targets!, out why) : null;
-            if (why is null && AlreadyClean(manager, invocations, removals!) is { } clean)
+            if (why is null && AlreadyClean(run, manager, invocations, removals!) is { } clean)
             {
                 // The shipped layer is clean already: the mount would only speed up local rebuilds, and it would replace
                 // the author's working cleanup. apt's RUN updates its own lists (checked above), so no other RUN reads
@@ -247,13 +247,18 @@ public sealed class CacheMountsPass : IRewritePass
     }
 
     /// <summary>
-    /// Why the RUN leaves no <paramref name="manager"/> cache in its layer already (it deletes the cache, or every call
-    /// that would fill it switches it off), or null when the cache stays in the layer and a mount keeps it out.
+    /// Why the RUN leaves no <paramref name="manager"/> cache in its layer already (it deletes the cache after the last
+    /// call that fills it, or every such call switches it off), or null when the cache stays in the layer and a mount
+    /// keeps it out. A deletion before a later fill (<c>rm -rf /var/lib/apt/lists/* &amp;&amp; apt-get update</c>) does not
+    /// count: the lists are back in the layer.
     /// </summary>
-    private static string? AlreadyClean(PackageCache manager, List<PackageInvocation> invocations, Removals removals)
+    private static string? AlreadyClean(RunCommand run, PackageCache manager, List<PackageInvocation> invocations, Removals removals)
     {
-        var flags = removals.Words.Where(w => w.Command.Name?.Value != "rm").Select(w => w.Word.Text).ToHashSet(StringComparer.Ordinal);
-        var cleanups = removals.Removed.Where(r => !flags.Contains(r)).Distinct(StringComparer.Ordinal).ToList();
+        var cleanups = removals.Deletions
+            .Where(d => Cleanup.IsFinal(run.Script, d.Command, manager))
+            .Select(d => d.Text)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         if (cleanups.Count > 0)
         {
             return $"the RUN already deletes it ({string.Join(", ", cleanups.Select(c => $"`{c}`"))}), so the shipped layer is clean and the mount would only speed up local rebuilds in place of the author's cleanup";
@@ -327,6 +332,7 @@ public sealed class CacheMountsPass : IRewritePass
         var removeUnits = new HashSet<int>();
         var words = new List<(ShellSimpleCommand Command, ShellWord Word)>();
         var removed = new List<string>();
+        var deletions = new List<(ShellSimpleCommand Command, string Text)>();
         foreach (var entry in run.Script.Commands)
         {
             if (entry.Simple is not { } simple)
@@ -379,6 +385,7 @@ public sealed class CacheMountsPass : IRewritePass
             {
                 removeUnits.Add(unit);
                 removed.Add(simple.Text);
+                deletions.Add((simple, simple.Text));
             }
             else
             {
@@ -386,6 +393,7 @@ public sealed class CacheMountsPass : IRewritePass
                 {
                     words.Add((simple, hit));
                     removed.Add(hit.Text);
+                    deletions.Add((simple, hit.Text));
                 }
             }
         }
@@ -396,7 +404,7 @@ public sealed class CacheMountsPass : IRewritePass
             return null;
         }
 
-        return new Removals(removeUnits, words, removed);
+        return new Removals(removeUnits, words, removed, deletions);
     }
 
     private static bool Overlaps(string path, string target)
@@ -481,5 +489,11 @@ public sealed class CacheMountsPass : IRewritePass
 
     private sealed record PlannedMount(PackageCache Manager, ImmutableArray<(CacheMountFact Cache, string Target)> Targets, Removals Removals);
 
-    private sealed record Removals(HashSet<int> Units, List<(ShellSimpleCommand Command, ShellWord Word)> Words, List<string> Removed);
+    /// <summary>What the mount makes unnecessary: whole commands (<see cref="Units"/>), words (paths in rm, no-cache
+    /// flags), their texts for the report, and the deletions of the cache among them (not the flags).</summary>
+    private sealed record Removals(
+        HashSet<int> Units,
+        List<(ShellSimpleCommand Command, ShellWord Word)> Words,
+        List<string> Removed,
+        List<(ShellSimpleCommand Command, string Text)> Deletions);
 }

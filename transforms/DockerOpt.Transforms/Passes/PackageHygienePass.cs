@@ -368,7 +368,8 @@ public sealed class PackageHygienePass : IRewritePass
             // apt lists: removed in the same layer, unless a cache mount keeps them out of it already.
             if (aptInstalls > 0 && sawAptUpdate && aptFixable && ships)
             {
-                var listed = run.Script.SimpleCommands.Any(c => c.Name?.Value == "rm" && c.Arguments.Any(w => AptLists.Contains(w.Value)));
+                var listed = run.Script.SimpleCommands.Any(c => c.Name?.Value == "rm" && c.Arguments.Any(w => AptLists.Contains(w.Value))
+                    && Cleanup.IsFinal(run.Script, c, PackageCaches.Apt));
                 if (!listed && !MountFlags.Covers(mounts, "/var/lib/apt/lists") && !Shielded(Rules.AptLists, "the apt lists cleanup")
                     && !OwnSetup(run, PackageCaches.Apt, "the apt lists cleanup"))
                 {
