@@ -6,7 +6,7 @@
 #     --variant NAME=FILE[,IGNORE]
 #                          a Dockerfile to build, relative to the example folder or absolute; '{example}'
 #                          is replaced by the example name; IGNORE (optional) is copied into the build
-#                          context as .dockerignore. Repeatable. Default: naive=Dockerfile and
+#                          context as .dockerignore when it exists. Repeatable. Default: naive=Dockerfile and
 #                          expert=Dockerfile.expert. Variants whose file is missing are skipped visibly.
 #     --nonroot LIST       variants that must run as a non-root user (default: expert)
 #     --warm               also time a warm rebuild after a one-line source edit (then revert it)
@@ -174,7 +174,9 @@ for ex in "${examples[@]}"; do
     fi
     ctx=$work/$ex-$name
     stage_context "$ex" "$ctx"
-    if [ -n "$ignore" ]; then cp "$ignore" "$ctx/.dockerignore"; fi
+    # A variant's IGNORE may not exist: dockeropt proposes a .dockerignore only where it keeps something out (8c21c11),
+    # and then the rewrite builds with the context as it is.
+    if [ -n "$ignore" ] && [ -f "$ignore" ]; then cp "$ignore" "$ctx/.dockerignore"; fi
     tag=dockeropt-example-$ex:$name
     logs=$work/logs; mkdir -p "$logs"
     log "$ex/$name: cold build (--no-cache) of ${file#"$ROOT"/}"
