@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
-using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Layers;
 using DockerOpt.Transforms.Runtime;
@@ -15,7 +14,10 @@ namespace DockerOpt.Transforms.Passes;
 /// creates, a created system user (Debian/Red Hat <c>useradd</c>, Alpine <c>adduser -S</c>), or the numeric
 /// <c>65532:65532</c> on scratch and distroless. The app's code stays root-owned, read-only for that user: only the
 /// folders the image shows are written at run time (a VOLUME, a data/logs/tmp/uploads folder it creates) are handed
-/// to it, with the files copied into them.
+/// to it, with the files copied into them. What it adds to run as root (the user's creation, the hand-over) goes in
+/// RUNs of its own, never into the author's RUNs: a created user right after the last RUN above the first COPY/ADD
+/// (its layer stays cached when the app's files change), the hand-over after every RUN and above the first VOLUME or
+/// the USER.
 /// </summary>
 public sealed class NonRootUserPass : IRewritePass
 {
@@ -30,7 +32,9 @@ public sealed class NonRootUserPass : IRewritePass
         + "root: the image's own user (node), a user the Dockerfile already creates, a created system user on "
         + "Debian/Red Hat/Alpine images, or 65532:65532 on scratch and distroless. The app's code stays root-owned and "
         + "read-only for that user; only folders the image shows are written at run time (a VOLUME, a data, logs, tmp "
-        + "or uploads folder it creates) are handed to it (mkdir -p + chown, COPY --chown into them). Declines when the "
+        + "or uploads folder it creates) are handed to it (mkdir -p + chown, COPY --chown into them). The user's creation "
+        + "and the hand-over go in RUNs of their own (the creation after the last RUN above the first COPY/ADD, the "
+        + "hand-over after every RUN, above the first VOLUME or the USER), never into the author's RUNs. Declines when the "
         + "stage exposes a port below 1024 (unless --level aggressive), when the image drops privileges itself (gosu, "
         + "su-exec, ...), when it copies and installs nothing (it runs only what its base ships), for images whose user "
         + "tools it does not know, unresolved or Windows bases. A final stage that already runs as non-root is left alone.",
@@ -142,67 +146,63 @@ public sealed class NonRootUserPass : IRewritePass
             return PassResult.FindingsOnly(findings);
         }
 
-        var lastRun = final.Instructions.LastOrDefault(i => i.Kind == InstructionKind.Run);
-        // Where in the stage the user starts to exist: a hand-over before it would name an unknown user.
-        var userFrom = plan.CreatedBy is { } author ? final.Instructions.IndexOf(author) : -1;
-        // The classic builder drops what a RUN changes in a volume after its VOLUME: hand folders over before it.
-        var firstVolume = final.Instructions.FirstOrDefault(i => i.Kind == InstructionKind.Volume);
+        var body = final.Instructions;
+        var lastRun = LastRunIndex(body);
+        var userPoint = UserPoint(body, lastUser);
+
+        // The classic builder drops what a RUN changes in a volume after its VOLUME: the hand-over runs after every
+        // RUN of the stage (the folders exist by then) and before the first VOLUME.
+        var volume = body.IndexOf(body.FirstOrDefault(i => i.Kind == InstructionKind.Volume)!);
+        if (handOver is not null && volume >= 0 && volume < lastRun)
+        {
+            findings.Add(PassContext.At(PassId, body[lastRun], FindingKind.Declined,
+                $"runs as root: the app writes to {Listed(writes)} at run time, and no place before its VOLUME comes after every RUN; add a chown and a USER by hand"));
+            return PassResult.FindingsOnly(findings);
+        }
+
+        // The commands of the one RUN this pass adds above the first VOLUME or the USER (never into an author's RUN).
+        var target = handOver is not null && volume >= 0 && volume < userPoint ? volume : userPoint;
+        var targetAnchor = target < body.Length ? body[target] : body.IsEmpty ? final.From : body[^1];
+        var ownRun = new List<string>();
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
         if (plan.CreateCommands is not null)
         {
-            if (PlaceUserCreation(context, final, plan.CreateCommands) is not var (edit, at, isNewRun))
+            // Before the first COPY/ADD (after the last RUN above it, where the packages are installed) the user's
+            // layer stays cached when the app's files change; with nothing copied before the USER, the user is
+            // created right above it, with the hand-over.
+            var firstCopy = body.IndexOf(body.FirstOrDefault(i => i.Kind is InstructionKind.Copy or InstructionKind.Add)!);
+            var createdAt = targetAnchor;
+            if (firstCopy >= 0 && firstCopy < target)
             {
-                findings.Add(PassContext.At(PassId, from, FindingKind.Declined,
-                    "runs as root: every place to create a user sits next to a RUN that later passes would merge it into, and no RUN there is a plain && chain to extend; add a system user and USER by hand"));
-                return PassResult.FindingsOnly(findings);
+                var setupRun = LastRunIndex(body[..firstCopy]);
+                var run = OwnRun(context, plan.CreateCommands);
+                createdAt = setupRun >= 0 ? body[setupRun] : body[firstCopy];
+                edits.Add(setupRun >= 0
+                    ? InstructionEdits.InsertAfter(context.Syntax, createdAt, context.Style, run)
+                    : InstructionEdits.InsertBefore(context.Syntax, createdAt, context.Style, run));
+            }
+            else
+            {
+                ownRun.AddRange(plan.CreateCommands);
             }
 
-            // Created after every RUN of the stage (and before any VOLUME): the folders exist by then, so the same RUN
-            // hands them over.
-            if (handOver is not null && isNewRun && (lastRun is null || final.Instructions.IndexOf(at) >= final.Instructions.IndexOf(lastRun))
-                && (firstVolume is null || final.Instructions.IndexOf(at) < final.Instructions.IndexOf(firstVolume))
-                && PlaceUserCreation(context, final, [.. plan.CreateCommands, .. handOver]) is var (combined, _, _))
-            {
-                edit = combined;
-                handOver = null;
-                findings.Add(OwnershipFinding(at, writes, plan));
-            }
+            findings.Add(PassContext.At(PassId, createdAt, FindingKind.Applied, $"creates the system user '{plan.User}' for the app to run as, in a RUN of its own", true));
+        }
 
-            edits.Add(edit);
-            userFrom = final.Instructions.IndexOf(at) + (isNewRun ? 1 : 0);
-            findings.Add(PassContext.At(PassId, at, FindingKind.Applied, $"creates the system user '{plan.User}' for the app to run as", true));
+        if (handOver is not null)
+        {
+            ownRun.AddRange(handOver);
+            findings.Add(OwnershipFinding(target == volume ? body[volume] : lastRun >= 0 ? body[lastRun] : final.From, writes, plan));
         }
 
         var before = new List<string>();
-        if (handOver is not null)
+        if (ownRun.Count > 0 && target != userPoint)
         {
-            var volumeFirst = firstVolume is not null && lastRun is not null && final.Instructions.IndexOf(firstVolume) < final.Instructions.IndexOf(lastRun);
-            var place = volumeFirst ? HandOver.Nowhere : HandOverPlace(context, lastRun);
-            var target = place == HandOver.AppendToLastRun ? final.Instructions.IndexOf(lastRun!)
-                : firstVolume is not null ? final.Instructions.IndexOf(firstVolume) : final.Instructions.Length;
-            volumeFirst |= userFrom > target;
-            switch (userFrom > target ? HandOver.Nowhere : place)
-            {
-                case HandOver.AppendToLastRun:
-                    edits.Add(RunEditing.Append(RunCommand.TryRead(lastRun!)!, handOver, [], ChainStyle.Sniff(context.Syntax, context.Style)));
-                    findings.Add(OwnershipFinding(lastRun!, writes, plan));
-                    break;
-                case HandOver.OwnRun when firstVolume is not null:
-                    edits.Add(InstructionEdits.InsertBefore(context.Syntax, firstVolume, context.Style, OwnRun(context, handOver)));
-                    findings.Add(OwnershipFinding(firstVolume, writes, plan));
-                    break;
-                case HandOver.OwnRun:
-                    before.Add(OwnRun(context, handOver));
-                    findings.Add(OwnershipFinding(lastRun ?? final.From, writes, plan));
-                    break;
-                default:
-                    var why = volumeFirst
-                        ? "no place before its VOLUME comes after every RUN and after the user exists"
-                        : "the last RUN is no plain && chain that could also hand them over (a RUN of its own would be merged into it)";
-                    findings.Add(PassContext.At(PassId, lastRun ?? from, FindingKind.Declined,
-                        $"runs as root: the app writes to {Listed(writes)} at run time, and {why}; add a chown and a USER by hand"));
-                    return PassResult.FindingsOnly([.. findings.Where(f => f.Kind != FindingKind.Applied)]);
-            }
+            edits.Add(InstructionEdits.InsertBefore(context.Syntax, body[target], context.Style, OwnRun(context, ownRun)));
+        }
+        else if (ownRun.Count > 0)
+        {
+            before.Add(OwnRun(context, ownRun));
         }
 
         var userLine = InstructionEdits.Format(context.Style, "USER", plan.User);
@@ -280,70 +280,46 @@ public sealed class NonRootUserPass : IRewritePass
         };
     }
 
-    // The user must exist before the first COPY that chowns to it. A RUN of its own right next to another plain RUN
-    // would be merged into it by merge-run on the next rewrite, so the creation goes where no plain RUN is a
-    // neighbour, or at the front of the first plain && chain (what merge-run would have made of it anyway). Each
-    // command goes on its own continued line in the file's chain style: one line holding `a && b` is what peer
-    // linters (tally's newline-per-chained-call) report.
-    private static (TextEdit Edit, InstructionSyntax At, bool IsNewRun)? PlaceUserCreation(PassContext context, StageModel final, IReadOnlyList<string> commands)
+    private static int LastRunIndex(ImmutableArray<InstructionSyntax> instructions)
     {
-        var fileStyle = ChainStyle.Sniff(context.Syntax, context.Style);
-        var body = final.Instructions;
-        var limit = body.Length;
-        for (var i = 0; i < body.Length; i++)
+        for (var i = instructions.Length - 1; i >= 0; i--)
         {
-            if (body[i].Kind is InstructionKind.Copy or InstructionKind.Add)
+            if (instructions[i].Kind == InstructionKind.Run)
             {
-                limit = i;
-                break;
+                return i;
             }
         }
 
-        for (var position = 0; position <= limit; position++)
-        {
-            var previousIsRun = position > 0 && IsPlainRun(body[position - 1]);
-            var nextIsRun = position < body.Length && IsPlainRun(body[position]);
-            if (!previousIsRun && !nextIsRun)
-            {
-                var after = position == 0 ? final.From : body[position - 1];
-                return (InstructionEdits.InsertAfter(context.Syntax, after, context.Style, InstructionEdits.Format(context.Style, "RUN", string.Join(fileStyle.Continued, commands))), after, true);
-            }
-        }
-
-        foreach (var run in body.Take(limit).Where(IsPlainRun))
-        {
-            var shell = (ShellFormArguments)run.Arguments;
-            var script = ShellParser.Parse(shell.CommandText);
-            if (!context.IsIgnored(run, Rule) && script.IsFullyUnderstood && script.IsSingleAndChain && ScriptTraits.SetsVariable(script) is null)
-            {
-                var style = fileStyle.For(run);
-                return (TextEdit.Insert(shell.ToSourceOffset(0), string.Join(style.Continued, commands) + style.Continued), run, false);
-            }
-        }
-
-        return null;
+        return -1;
     }
 
-    // A RUN merge-run could merge with a flag-less RUN next to it.
-    private static bool IsPlainRun(InstructionSyntax instruction) =>
-        instruction.Kind == InstructionKind.Run && instruction.Flags.IsEmpty && instruction.Heredocs.IsEmpty
-        && instruction.Arguments is ShellFormArguments;
+    // Where USER goes: after the last RUN (which may need root), in place of a trailing USER root, else above the
+    // first CMD/ENTRYPOINT after that RUN, else at the end of the stage (the index past its last instruction).
+    private static int UserPoint(ImmutableArray<InstructionSyntax> body, InstructionSyntax? lastUser)
+    {
+        var lastRun = LastRunIndex(body);
+        if (lastUser is not null && body.IndexOf(lastUser) > lastRun)
+        {
+            return body.IndexOf(lastUser);
+        }
 
-    // USER goes after the last RUN (which may need root) and before CMD/ENTRYPOINT; a trailing USER root is replaced.
-    // Lines to run as root first (handing folders over) go right above it.
+        for (var i = lastRun + 1; i < body.Length; i++)
+        {
+            if (body[i].Kind is InstructionKind.Cmd or InstructionKind.Entrypoint)
+            {
+                return i;
+            }
+        }
+
+        return body.Length;
+    }
+
+    // Lines to run as root first (the RUN this pass adds) go right above the USER, with its grouped spacing.
     private static bool PlaceUser(PassContext context, StageModel final, InstructionSyntax? lastUser, string[] lines, ImmutableArray<TextEdit>.Builder edits, out InstructionSyntax anchor)
     {
         var body = final.Instructions;
-        var lastRun = -1;
-        for (var i = 0; i < body.Length; i++)
-        {
-            if (body[i].Kind == InstructionKind.Run)
-            {
-                lastRun = i;
-            }
-        }
-
-        if (lastUser is not null && body.IndexOf(lastUser) > lastRun)
+        var point = UserPoint(body, lastUser);
+        if (point < body.Length && body[point] == lastUser)
         {
             anchor = lastUser;
             if (context.IsIgnored(lastUser, Rule))
@@ -355,12 +331,10 @@ public sealed class NonRootUserPass : IRewritePass
             return true;
         }
 
-        var start = lastRun + 1;
-        var runtime = body.Skip(start).FirstOrDefault(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint);
-        if (runtime is not null)
+        if (point < body.Length)
         {
-            anchor = runtime;
-            edits.Add(InstructionEdits.InsertBefore(context.Syntax, runtime, context.Style, lines));
+            anchor = body[point];
+            edits.Add(InstructionEdits.InsertBefore(context.Syntax, anchor, context.Style, lines));
             return true;
         }
 
@@ -380,23 +354,6 @@ public sealed class NonRootUserPass : IRewritePass
     // A RUN of its own for commands, one per continued line in the file's chain style.
     private static string OwnRun(PassContext context, IReadOnlyList<string> commands) =>
         InstructionEdits.Format(context.Style, "RUN", string.Join(ChainStyle.Sniff(context.Syntax, context.Style).Continued, commands));
-
-    // Where the hand-over can run: after every RUN of the stage (the folders exist by then, the user too). Appended
-    // to the last RUN when it is a plain && chain; a RUN of its own where merge-run would not fold it into that RUN
-    // on the next rewrite (no RUN at all, or one with flags, heredocs or exec form); else nowhere.
-    private static HandOver HandOverPlace(PassContext context, InstructionSyntax? lastRun)
-    {
-        if (lastRun is null || !IsPlainRun(lastRun))
-        {
-            return HandOver.OwnRun;
-        }
-
-        var shell = (ShellFormArguments)lastRun.Arguments;
-        var script = ShellParser.Parse(shell.CommandText);
-        return !context.IsIgnored(lastRun, Rule) && script.IsFullyUnderstood && script.IsSingleAndChain && !shell.CommandText.Contains('#', StringComparison.Ordinal)
-            ? HandOver.AppendToLastRun
-            : HandOver.Nowhere;
-    }
 
     private static Finding OwnershipFinding(InstructionSyntax at, IReadOnlyList<RuntimeWrite> writes, UserPlan plan) =>
         PassContext.At(PassId, at, FindingKind.Applied,
@@ -464,13 +421,6 @@ public sealed class NonRootUserPass : IRewritePass
             _ => [],
         };
         return $"{from}--chown={chown} {string.Join(' ', paths)}";
-    }
-
-    private enum HandOver
-    {
-        Nowhere,
-        AppendToLastRun,
-        OwnRun,
     }
 
     private sealed record UserPlan(string User, string Chown, IReadOnlyList<string>? CreateCommands, InstructionSyntax? CreatedBy, string Source);

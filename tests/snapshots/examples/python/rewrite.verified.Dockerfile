@@ -30,12 +30,12 @@ RUN sp=$(echo /opt/venv/lib/python3*/site-packages) \
 ENV PORT=8080
 
 FROM python:3.12-slim
+ENV PATH="/opt/venv/bin:$PATH"
+WORKDIR /app
 
 RUN groupadd --system app \
     && useradd --system --gid app --no-create-home app
 
-ENV PATH="/opt/venv/bin:$PATH"
-WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY . .
 ENV PORT=8080

@@ -18,12 +18,12 @@ RUN sp=$(echo /opt/venv/lib/python3*/site-packages) \
     || rm -rf $sp/setuptools $sp/setuptools-*.dist-info $sp/pkg_resources $sp/_distutils_hack $sp/distutils-precedence.pth; }
 
 FROM python:3.12-slim
+ENV PATH="/opt/venv/bin:$PATH"
+WORKDIR /app
 
 RUN groupadd --system app \
     && useradd --system --gid app --no-create-home app
 
-ENV PATH="/opt/venv/bin:$PATH"
-WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
 COPY . .
 

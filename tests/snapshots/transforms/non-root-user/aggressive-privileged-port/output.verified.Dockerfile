@@ -1,9 +1,9 @@
 FROM python:3.12-slim
+WORKDIR /app
 
 RUN groupadd --system app \
     && useradd --system --gid app --no-create-home app
 
-WORKDIR /app
 COPY . .
 EXPOSE 80
 

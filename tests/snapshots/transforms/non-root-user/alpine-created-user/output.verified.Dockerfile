@@ -1,9 +1,9 @@
 FROM python:3.12-alpine
+WORKDIR /srv
 
 RUN addgroup -S app \
     && adduser -S -D -H -G app app
 
-WORKDIR /srv
 COPY . .
 
 USER app

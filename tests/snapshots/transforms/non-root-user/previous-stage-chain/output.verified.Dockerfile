@@ -2,11 +2,11 @@ FROM python:3.12-slim AS base
 RUN pip install --no-cache-dir flask
 
 FROM base
+WORKDIR /app
 
 RUN groupadd --system app \
     && useradd --system --gid app --no-create-home app
 
-WORKDIR /app
 COPY app.py .
 
 USER app

@@ -1,9 +1,0 @@
-FROM debian:bookworm-slim
-RUN groupadd --system app \
-    && useradd --system --gid app --no-create-home app \
-    && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
-COPY app.sh /usr/local/bin/app.sh
-
-USER app
-
-CMD ["app.sh"]
