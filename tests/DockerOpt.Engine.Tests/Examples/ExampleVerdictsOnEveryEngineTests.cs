@@ -17,8 +17,7 @@ namespace DockerOpt.Engine.Tests.Examples;
 /// on the local Docker, on podman and on a second Docker daemon reached through a Docker context. The verdict is what
 /// a user reads: did the rewrite build, which checks passed, which runtime settings changed, is the rewrite smaller
 /// by that engine's own measure, and which user it runs as. Sizes differ between engines (podman counts tar bytes),
-/// so they go to the test output, not into the comparison. Each example verifies on the three engines one after
-/// another, so one engine's failure is reported beside the others' verdicts.
+/// so they go to the test output, not into the comparison. Each example verifies on the three engines side by side (three daemons), so one engine's failure is reported beside the others' verdicts.
 /// </summary>
 [Trait("Category", "Engine")]
 public sealed class ExampleVerdictsOnEveryEngineTests(ITestOutputHelper output)
@@ -52,19 +51,19 @@ public sealed class ExampleVerdictsOnEveryEngineTests(ITestOutputHelper output)
             Assert.True(result.HasChanges, $"the rewrite left examples/{example}/Dockerfile unchanged");
             var dockerignore = result.Files.FirstOrDefault(static file => file.RelativePath == ".dockerignore")?.Content;
 
-            var verdicts = new List<(string Engine, EngineVerdict Verdict)>();
-            foreach (var (name, options) in Engines)
-            {
-                var report = await new Verifier(new ContainerEngine(options)).VerifyAsync(new VerifyRequest(dockerfile, context, result.RewrittenText)
+            // The three engines are separate daemons: they build side by side, and the test waits for the slowest.
+            var reports = await Task.WhenAll(Engines.Select(engine => new Verifier(new ContainerEngine(engine.Options)).VerifyAsync(
+                new VerifyRequest(dockerfile, context, result.RewrittenText)
                 {
                     Http = new HttpProbe(smoke.Port, smoke.Path) { Expect = smoke.ExpectedBody },
                     Timeout = EngineTimeout,
                     RewrittenDockerignore = dockerignore,
                     MeasureWarmRebuild = false,
                     ColdBuild = false,
-                });
-                var verdict = EngineVerdict.Of(report);
-                verdicts.Add((name, verdict));
+                })));
+            var verdicts = Engines.Zip(reports, static (engine, report) => (engine.Name, Verdict: EngineVerdict.Of(report), Report: report)).ToList();
+            foreach (var (name, verdict, report) in verdicts)
+            {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"examples/{example} on {name}: {verdict}; original {report.Original.EngineSize:N0} bytes, rewrite {report.Rewrite?.EngineSize ?? 0:N0} bytes"));
                 if (report.Rewrite is null)
@@ -73,11 +72,11 @@ public sealed class ExampleVerdictsOnEveryEngineTests(ITestOutputHelper output)
                 }
             }
 
-            var (_, reference) = verdicts[0];
+            var reference = verdicts[0].Verdict;
             Assert.True(reference.Passed, $"examples/{example} does not pass verify on docker: {reference}");
             Assert.All(verdicts, engine => Assert.True(
                 engine.Verdict == reference,
-                $"examples/{example}: {engine.Engine} says {engine.Verdict}, docker says {reference}"));
+                $"examples/{example}: {engine.Name} says {engine.Verdict}, docker says {reference}"));
         }
         finally
         {
