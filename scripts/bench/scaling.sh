@@ -121,8 +121,10 @@ table() {
   for cmd in "parse" "rewrite" "lint --format json"; do
     local cells=() cpus=()
     for n in "${sizes[@]}"; do
-      local file="$inputs/$shape-$n.Dockerfile"
-      [ -f "$file" ] || "gen_${shape//-/_}" "$n" >"$file"
+      # Each input alone in its folder: that folder is the build context, and the passes that read the context's
+      # other Dockerfiles (dockerignore) or name a file's siblings (image roles) must not see the other sizes.
+      local file="$inputs/$shape-$n/Dockerfile"
+      [ -f "$file" ] || { mkdir -p "${file%/*}"; "gen_${shape//-/_}" "$n" >"$file"; }
       # shellcheck disable=SC2086
       read -r cpu rss wall < <(measure "$file" $cmd)
       if [ "$cpu" = timeout ]; then cells+=("> $limit s wall"); cpus+=(""); else cells+=("$cpu s, $rss MB"); cpus+=("$cpu"); fi
