@@ -186,6 +186,13 @@ public sealed class ContainerEngine
                 // Decided after the exit code: a failed save (no such image) explains an empty or cut stream better.
                 readFailure = ex;
             }
+            finally
+            {
+                // The tar reader stops at the first end-of-archive block; the client may still be writing the rest
+                // (the second zero block, padding). Closing the pipe then kills it with SIGPIPE (exit 141) and a
+                // complete read would be reported as a failed save, so the rest is read and dropped.
+                await stream.CopyToAsync(Stream.Null, token).ConfigureAwait(false);
+            }
         });
         var operation = $"saving {image}";
         try
