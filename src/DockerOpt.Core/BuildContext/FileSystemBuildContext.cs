@@ -33,13 +33,13 @@ public sealed class FileSystemBuildContext : IBuildContext
 
     public bool IsKnown => true;
 
-    public bool FileExists(string relativePath) => _files.GetOrAdd(Full(relativePath), File.Exists);
+    public bool FileExists(string relativePath) => Full(relativePath) is { } full && _files.GetOrAdd(full, File.Exists);
 
-    public bool DirectoryExists(string relativePath) => _directories.GetOrAdd(Full(relativePath), Directory.Exists);
+    public bool DirectoryExists(string relativePath) => Full(relativePath) is { } full && _directories.GetOrAdd(full, Directory.Exists);
 
-    public string? ReadText(string relativePath) => _texts.GetOrAdd(Full(relativePath), Read);
+    public string? ReadText(string relativePath) => Full(relativePath) is { } full ? _texts.GetOrAdd(full, Read) : null;
 
-    public IReadOnlyList<string> ListDirectory(string relativePath) => _listings.GetOrAdd(Full(relativePath), List);
+    public IReadOnlyList<string> ListDirectory(string relativePath) => Full(relativePath) is { } full ? _listings.GetOrAdd(full, List) : [];
 
     /// <summary>The full paths a pass asked to read that were not regular files (a FIFO, a device), with what they were.</summary>
     public IReadOnlyDictionary<string, FileKind> NotRegularFiles => _notRegular;
@@ -74,13 +74,30 @@ public sealed class FileSystemBuildContext : IBuildContext
 
     private static IReadOnlyList<string> List(string path)
     {
-        return Directory.Exists(path)
-            ? Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray()
-            : [];
+        try
+        {
+            return Directory.Exists(path)
+                ? Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray()
+                : [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder the user cannot list is one whose files no pass can rely on; the builder would fail on it too.
+            return [];
+        }
     }
 
-    private string Full(string relativePath)
+    /// <summary>
+    /// The full path of a context-relative path, or null for a name no file can have: the paths come from Dockerfile
+    /// text (COPY sources, also of sibling Dockerfiles in the context), and a NUL in one must not stop a rewrite.
+    /// </summary>
+    private string? Full(string relativePath)
     {
+        if (relativePath.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var full = Path.GetFullPath(Path.Combine(Root, relativePath.TrimStart('/')));
         // A COPY source cannot leave the context; neither may our reads.
         return full.StartsWith(Root, StringComparison.Ordinal) ? full : Root;

@@ -23,6 +23,21 @@ public sealed class FileSystemBuildContextTests : IDisposable
     }
 
     [Fact]
+    public void A_path_no_file_can_have_is_missing_not_a_crash()
+    {
+        // Paths come from Dockerfile text: `COPY "a\0b" .` in any Dockerfile of the context (dockeropt reads the
+        // siblings too) once stopped lint and rewrite with an internal error.
+        File.WriteAllText(Path.Combine(_root, "a"), "x");
+        var context = new FileSystemBuildContext(_root);
+
+        Assert.False(context.FileExists("a\0b"));
+        Assert.False(context.DirectoryExists("a\0"));
+        Assert.Null(context.ReadText("a\0"));
+        Assert.Empty(context.ListDirectory("\0"));
+        Assert.True(context.FileExists("a"));
+    }
+
+    [Fact]
     public void A_question_asked_twice_in_one_run_gets_the_same_answer()
     {
         File.WriteAllText(Path.Combine(_root, "requirements.txt"), "flask\n");
