@@ -47,20 +47,7 @@ public sealed class EngineVerifyProgress : IProgress<VerifyProgress>
         ArgumentNullException.ThrowIfNull(work);
         var progress = new EngineVerifyProgress(error);
         var clock = Stopwatch.StartNew();
-        using var done = new CancellationTokenSource();
-        async Task<T> WorkWithHeartbeatAsync()
-        {
-            var heartbeat = HeartbeatAsync(progress, clock, done.Token);
-            try
-            {
-                return await work(progress).ConfigureAwait(false);
-            }
-            finally
-            {
-                await done.CancelAsync().ConfigureAwait(false);
-                await heartbeat.ConfigureAwait(false);
-            }
-        }
+        Task<T> WorkWithHeartbeatAsync() => Heartbeat.RunAsync(() => work(progress), () => progress.Tick(clock.Elapsed));
 
         if (!isTerminal)
         {
@@ -153,21 +140,5 @@ public sealed class EngineVerifyProgress : IProgress<VerifyProgress>
     {
         var oneLine = string.Join(' ', step.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return oneLine.Length <= MaxStepLength ? oneLine : oneLine[..(MaxStepLength - 3)] + "...";
-    }
-
-    private static async Task HeartbeatAsync(EngineVerifyProgress progress, Stopwatch clock, CancellationToken done)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(done).ConfigureAwait(false))
-            {
-                progress.Tick(clock.Elapsed);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The work is over.
-        }
     }
 }

@@ -44,20 +44,11 @@ public sealed class VerifyBatchProgress : IVerifyBatchObserver
     {
         ArgumentNullException.ThrowIfNull(work);
         var progress = ForPlainText(error, displayPaths);
-        using var done = new CancellationTokenSource();
-        async Task<T> WorkWithHeartbeatAsync(Action? redraw)
+        Task<T> WorkWithHeartbeatAsync(Action? redraw) => Heartbeat.RunAsync(() => work(progress), () =>
         {
-            var heartbeat = HeartbeatAsync(progress, redraw, done.Token);
-            try
-            {
-                return await work(progress).ConfigureAwait(false);
-            }
-            finally
-            {
-                await done.CancelAsync().ConfigureAwait(false);
-                await heartbeat.ConfigureAwait(false);
-            }
-        }
+            progress.Tick(progress._clock.Elapsed);
+            redraw?.Invoke();
+        });
 
         if (!isTerminal)
         {
@@ -183,23 +174,6 @@ public sealed class VerifyBatchProgress : IVerifyBatchObserver
     {
         var oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return oneLine.Length <= length ? oneLine : oneLine[..(length - 3)] + "...";
-    }
-
-    private static async Task HeartbeatAsync(VerifyBatchProgress progress, Action? redraw, CancellationToken done)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(done).ConfigureAwait(false))
-            {
-                progress.Tick(progress._clock.Elapsed);
-                redraw?.Invoke();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The work is over.
-        }
     }
 
     /// <summary>What one Dockerfile is doing, as the summary shows it.</summary>
