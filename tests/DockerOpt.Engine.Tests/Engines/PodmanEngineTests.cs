@@ -22,13 +22,15 @@ public sealed class PodmanEngineTests(ITestOutputHelper output)
     private readonly ContainerEngine _engine = new(Podman);
     private readonly string _run = Guid.NewGuid().ToString("N")[..10];
 
+    // The python example, not go: every example's verdict on podman is ExampleVerdictsOnEveryEngineTests' job, and go's
+    // uncached compile of the standard library made this the slowest podman test (4-6 min at load) for no extra proof.
     [PodmanFact]
-    public async Task Verify_on_podman_builds_the_go_example_and_its_rewrite_probes_both_and_leaves_no_image_behind()
+    public async Task Verify_on_podman_builds_the_python_example_and_its_rewrite_probes_both_and_leaves_no_image_behind()
     {
-        var context = Directory.CreateTempSubdirectory("dockeropt-podman-go-").FullName;
+        var context = Directory.CreateTempSubdirectory("dockeropt-podman-python-").FullName;
         try
         {
-            await ExampleContext.CopyTrackedFilesAsync("go", context);
+            await ExampleContext.CopyTrackedFilesAsync("python", context);
             var smoke = ExampleSmokeCheck.Read(Path.Combine(context, "smoke.json"));
             var dockerfile = Path.Combine(context, "Dockerfile");
 
@@ -56,9 +58,9 @@ public sealed class PodmanEngineTests(ITestOutputHelper output)
             var probe = Assert.Single(report.Checks);
             Assert.True(probe.Passed, probe.Reason);
             Assert.Equal($"both answered GET {smoke.Path} with 200 containing \"{smoke.ExpectedBody}\"", probe.Reason);
-            Assert.True(report.Rewrite.EngineSize < report.Original.EngineSize / 10, $"{report.Rewrite.EngineSize} vs {report.Original.EngineSize}");
+            Assert.True(report.Rewrite.EngineSize < report.Original.EngineSize / 2, $"{report.Rewrite.EngineSize} vs {report.Original.EngineSize}");
             Assert.True(report.Original.PullSize < report.Original.EngineSize);
-            Assert.Equal("65532:65532", report.Rewrite.Config.User);
+            Assert.Equal("app", report.Rewrite.Config.User);
 
             // Buildah's own progress lines ("[2/2] STEP 3/5: COPY ...") name the step running.
             Assert.Contains(steps, static step => step.Subject == "rewrite" && step.RunningSteps.Any(static running => running.Contains("STEP ", StringComparison.Ordinal)));
