@@ -13,13 +13,15 @@ namespace DockerOpt.Core.Model;
 /// </summary>
 public sealed class DockerfileModel
 {
+    private readonly RunCommands runs;
     private RoleDecision? role;
 
-    private DockerfileModel(DockerfileSyntax syntax, ImmutableArray<StageModel> stages, ImmutableDictionary<string, string?> globalArgs, RoleDecision? role = null, string? target = null)
+    private DockerfileModel(DockerfileSyntax syntax, ImmutableArray<StageModel> stages, ImmutableDictionary<string, string?> globalArgs, RunCommands runs, RoleDecision? role = null, string? target = null)
     {
         Syntax = syntax;
         Stages = stages;
         GlobalArgs = globalArgs;
+        this.runs = runs;
         this.role = role;
         Target = target;
     }
@@ -70,11 +72,21 @@ public sealed class DockerfileModel
     public DockerfileModel WithRole(RoleDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return new DockerfileModel(Syntax, Stages, GlobalArgs, decision, Target);
+        return new DockerfileModel(Syntax, Stages, GlobalArgs, runs, decision, Target);
     }
 
     /// <summary>The same model built for <c>--target</c> (null: the final stage).</summary>
-    public DockerfileModel WithTarget(string? target) => new(Syntax, Stages, GlobalArgs, role, target);
+    public DockerfileModel WithTarget(string? target) => new(Syntax, Stages, GlobalArgs, runs, role, target);
+
+    /// <summary>
+    /// The RUN read as a shell command: its parsed script, source map and recognized commands, read once per text and
+    /// shared by every pass. Null when it is no such RUN; <see cref="RunCommand.WhyNot"/> says why.
+    /// </summary>
+    public RunCommand? RunOf(InstructionSyntax instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        return runs.Of(instruction);
+    }
 
     /// <summary>
     /// The stage and the stages it builds on (<c>FROM builder</c>), the stage first: image config such as USER, CMD and
@@ -225,7 +237,7 @@ public sealed class DockerfileModel
             stages.Add(CreateStage(stages.Count, names, from, body.ToImmutable(), globalArgs, syntax.EscapeChar, budget));
         }
 
-        return new DockerfileModel(syntax, stages.ToImmutable(), globalArgs.ToImmutable());
+        return new DockerfileModel(syntax, stages.ToImmutable(), globalArgs.ToImmutable(), new RunCommands());
     }
 
     private static StageModel CreateStage(

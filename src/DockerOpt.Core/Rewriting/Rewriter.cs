@@ -81,6 +81,10 @@ public sealed class Rewriter
         var pragmas = Pragmas.Read(syntax);
         var closed = WithoutDanglingContinuation(syntax, path);
         var current = closed;
+
+        // The model (with the RUNs it has read) and the style belong to a text: built once, shared by every pass until
+        // one changes the text. Each pass used to build its own, and each re-read every RUN (issue 14).
+        PassContext? currentContext = null;
         var lineMaps = new List<LineMap>();
         var applied = new List<AppliedPass>();
         var files = new Dictionary<string, GeneratedFile>(StringComparer.Ordinal);
@@ -137,7 +141,8 @@ public sealed class Rewriter
             var ignored = IgnoredInstructions(current, currentPragmas, info);
             var rules = IgnoredRules(current, currentPragmas, info);
             var mapsSoFar = lineMaps.ToArray();
-            var context = PassContext.Create(current, buildContext, options, role) with
+            currentContext ??= PassContext.Create(current, buildContext, options, role);
+            var context = currentContext with
             {
                 IgnoredInstructions = ignored,
                 IgnoredRules = rules,
@@ -155,10 +160,11 @@ public sealed class Rewriter
             }
 
             var newText = current.Source.Text;
+            DockerfileSyntax? reparsed = null;
             if (!edits.IsEmpty)
             {
                 newText = EditApplier.Apply(current.Source.Text, edits);
-                var reparsed = DockerfileParser.Parse(newText, path);
+                reparsed = DockerfileParser.Parse(newText, path);
                 if (reparsed.HasErrors)
                 {
                     // Never hand the user text that does not parse: drop this pass's edits and say so.
@@ -175,10 +181,11 @@ public sealed class Rewriter
                 files[file.RelativePath] = file;
             }
 
-            if (!edits.IsEmpty)
+            if (!edits.IsEmpty && reparsed is not null)
             {
                 lineMaps.Add(LineMap.FromEdits(current.Source.Text, newText, edits));
-                current = DockerfileParser.Parse(newText, path);
+                current = reparsed;
+                currentContext = null;
             }
 
             return new AppliedPass(info, !edits.IsEmpty, toOriginal);

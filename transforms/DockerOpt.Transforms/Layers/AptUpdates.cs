@@ -1,4 +1,5 @@
 using DockerOpt.Core.Editing;
+using DockerOpt.Core.Model;
 using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 
@@ -20,7 +21,7 @@ internal static class AptUpdates
         var sawUpdate = false;
         foreach (var entry in run.Script.Commands)
         {
-            if (entry.Simple is not { } simple || PackageInvocation.Read(simple, PackageCaches.Apt) is not { } invocation)
+            if (entry.Simple is not { } simple || PackageInvocation.Read(run, simple, PackageCaches.Apt) is not { } invocation)
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 
+using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
@@ -30,7 +31,7 @@ internal static class CacheSetups
 
             // Read once per instruction, not once per cache: the environment and the parsed command are the same for all.
             var env = environments.TryGetValue(instruction.Span.Start, out var environment) ? CacheEnvironment.Of(environment) : ImmutableDictionary<string, string?>.Empty;
-            var run = new Lazy<RunCommand?>(() => RunCommand.TryRead(instruction), LazyThreadSafetyMode.None);
+            var run = new Lazy<RunCommand?>(() => context.Model.RunOf(instruction), LazyThreadSafetyMode.None);
             foreach (var cache in PackageCaches.All.Where(c => !found.ContainsKey(c)))
             {
                 if (Evidence(instruction, run, cache, env, includeMounts) is { } evidence)
@@ -56,16 +57,16 @@ internal static class CacheSetups
             return null;
         }
 
-        var paths = cache.Mounts.Select(m => m.TargetIn(env)).OfType<string>()
-            .Concat(cache.CleanupPaths.Select(p => p.TrimEnd('*').TrimEnd('/')).Where(p => p.Length > 1))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        // Worked out only for a RUN that mounts or links something: asked for every cache of every RUN, the paths were
+        // most of what a file of many RUNs allocated here.
+        List<string>? paths = null;
         if (includeMounts)
         {
             foreach (var target in MountFlags.CacheTargets(instruction))
             {
                 // A mount at or below one of its directories is its cache; a mount above them (/root/.cache) only when
                 // the RUN runs the tool.
+                paths ??= Paths(cache, env);
                 var inside = paths.Any(p => target == p || target.StartsWith(p + "/", StringComparison.Ordinal));
                 var above = paths.Any(p => p.StartsWith(target + "/", StringComparison.Ordinal)) && TextMentions.MentionsManager(text, cache);
                 if (inside || above)
@@ -82,13 +83,16 @@ internal static class CacheSetups
 
         foreach (var command in run.Script.SimpleCommands)
         {
-            if (command.Name?.Value == "ln" && command.Arguments.Any(IsSymbolicOption)
-                && command.Arguments.FirstOrDefault(w => w.Value is { } v && paths.Any(p => v.TrimEnd('/') == p || v.StartsWith(p + "/", StringComparison.Ordinal))) is { } link)
+            if (command.Name?.Value == "ln" && command.Arguments.Any(IsSymbolicOption))
             {
-                return $"a symbolic link at {link.Value}";
+                var linked = paths ??= Paths(cache, env);
+                if (command.Arguments.FirstOrDefault(w => w.Value is { } v && linked.Any(p => v.TrimEnd('/') == p || v.StartsWith(p + "/", StringComparison.Ordinal))) is { } link)
+                {
+                    return $"a symbolic link at {link.Value}";
+                }
             }
 
-            if (PackageInvocation.Read(command, cache) is { } invocation
+            if (PackageInvocation.Read(run, command, cache) is { } invocation
                 && invocation.Tool.CacheOptions.FirstOrDefault(o => invocation.Recognized.HasOption(o)) is { } option)
             {
                 return $"{invocation.Command.Words[invocation.ProgramIndex].Value} {option}";
@@ -97,6 +101,13 @@ internal static class CacheSetups
 
         return null;
     }
+
+    // The cache's directories: its mount targets (where ENV puts them) and the paths its cleanups delete.
+    private static List<string> Paths(PackageCache cache, IReadOnlyDictionary<string, string?> env) =>
+        cache.Mounts.Select(m => m.TargetIn(env)).OfType<string>()
+            .Concat(cache.CleanupPaths.Select(p => p.TrimEnd('*').TrimEnd('/')).Where(p => p.Length > 1))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private static bool IsSymbolicOption(Core.Shell.ShellWord word) =>
         word.Value is { } v && (v == "--symbolic" || (v.Length > 1 && v[0] == '-' && v[1] != '-' && v.Contains('s', StringComparison.Ordinal)));

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
+using DockerOpt.Core.Model;
 using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 
@@ -15,7 +17,9 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
     /// <summary>The scratch directories people empty at the end of a RUN.</summary>
     public static readonly string[] ScratchPaths = ["/tmp/*", "/var/tmp/*", "/tmp/", "/var/tmp/", "/tmp/**", "/var/tmp/**"];
 
-    private static readonly ConditionalWeakTable<ShellScript, HashSet<PackageCache>> CleanedCaches = [];
+    private static readonly ConditionalWeakTable<RunCommand, HashSet<PackageCache>> CleanedCaches = [];
+
+    private static readonly ConcurrentDictionary<string, string> TableCommands = new(StringComparer.Ordinal);
 
     /// <summary>
     /// True when the script leaves <paramref name="cache"/> empty: a command empties it after the last command that
@@ -23,10 +27,10 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
     /// /var/lib/apt/lists/* &amp;&amp; apt-get update &amp;&amp; ...</c>) leaves the cache in the layer. Read once per script
     /// (scripts are immutable): asked for each install of a RUN, a scan per question made n chained installs cost n².
     /// </summary>
-    public static bool Cleans(ShellScript script, PackageCache cache)
+    public static bool Cleans(RunCommand run, PackageCache cache)
     {
-        ArgumentNullException.ThrowIfNull(script);
-        var cleaned = CleanedCaches.GetValue(script, static s => [.. s.SimpleCommands
+        ArgumentNullException.ThrowIfNull(run);
+        var cleaned = CleanedCaches.GetValue(run, static s => [.. s.Script.SimpleCommands
             .Select(Read)
             .OfType<Cleanup>()
             .SelectMany(c => c.Caches.Where(k => IsFinal(s, c.Command, k)))]);
@@ -38,12 +42,12 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
     /// install, a pip install): only such a cleanup keeps the cache out of the RUN's layer. The one rule every pass uses
     /// to decide whether a RUN already cleans up after itself.
     /// </summary>
-    public static bool IsFinal(ShellScript script, ShellSimpleCommand cleanup, PackageCache cache)
+    public static bool IsFinal(RunCommand run, ShellSimpleCommand cleanup, PackageCache cache)
     {
-        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(cleanup);
         ArgumentNullException.ThrowIfNull(cache);
-        return !script.SimpleCommands.Any(c => c.Span.Start > cleanup.Span.Start && PackageInvocation.Read(c, cache) is { FillsCache: true });
+        return !run.Script.SimpleCommands.Any(c => c.Span.Start > cleanup.Span.Start && PackageInvocation.Read(run, c, cache) is { FillsCache: true });
     }
 
     /// <summary>Reads a cleanup command; null when it does anything else (or anything not statically known).</summary>
@@ -65,7 +69,7 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
         var joined = NonOptions(words!);
         foreach (var cache in PackageCaches.All)
         {
-            if (words[0] != "rm" && cache.CleanupCommands.Any(c => string.Equals(NonOptions(c.Split(' ')), joined, StringComparison.Ordinal)))
+            if (words[0] != "rm" && cache.CleanupCommands.Any(c => string.Equals(TableCommand(c), joined, StringComparison.Ordinal)))
             {
                 return new Cleanup(command, [cache], []);
             }
@@ -120,10 +124,14 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(commands);
         var joined = NonOptions(command.Words.Select(w => w.Value));
-        return commands.Any(c => string.Equals(NonOptions(c.Split(' ')), joined, StringComparison.Ordinal));
+        return commands.Any(c => string.Equals(TableCommand(c), joined, StringComparison.Ordinal));
     }
 
     private static string NonOptions(IEnumerable<string?> words) => string.Join(' ', words.Where(w => w is not null && !w.StartsWith('-')));
+
+    // A cleanup command of the tables without its options, worked out once: every command of every RUN is compared
+    // with every table command, and splitting them anew for each comparison made most of a large file's garbage.
+    private static string TableCommand(string command) => TableCommands.GetOrAdd(command, static c => NonOptions(c.Split(' ')));
 
     /// <summary>True when a path is a scratch directory's content.</summary>
     public static bool IsScratch(string path) => ScratchPaths.Contains(path, StringComparer.Ordinal);

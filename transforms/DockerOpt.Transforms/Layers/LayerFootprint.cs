@@ -1,3 +1,4 @@
+using DockerOpt.Core.Model;
 using DockerOpt.Core.Shell.Commands;
 
 namespace DockerOpt.Transforms.Layers;
@@ -35,7 +36,7 @@ internal sealed class LayerFootprint
         var deletions = new List<(Cleanup, PackageCache?, string?)>();
         foreach (var command in run.Script.SimpleCommands)
         {
-            if (PackageInvocation.Read(command) is { LeavesCacheInLayer: true } invocation)
+            if (PackageInvocation.Read(run, command) is { LeavesCacheInLayer: true } invocation)
             {
                 caches.Add(invocation.Cache);
             }

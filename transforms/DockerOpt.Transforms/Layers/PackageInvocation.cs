@@ -1,3 +1,4 @@
+using DockerOpt.Core.Model;
 using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 
@@ -40,13 +41,14 @@ internal sealed record PackageInvocation(PackageManagerInvocation Recognized, in
     public bool LeavesCacheInLayer => FillsCache && (Tool.LayerLeftoverVerbs is not { } verbs || verbs.Contains(Verb));
 
     /// <summary>
-    /// The package-manager call a simple command makes (only one that fills <paramref name="only"/>, when given), or
-    /// null, also when it runs as another user.
+    /// The package-manager call a simple command of a RUN makes (only one that fills <paramref name="only"/>, when
+    /// given), or null, also when it runs as another user. Read from what the RUN recognized once for every pass.
     /// </summary>
-    public static PackageInvocation? Read(ShellSimpleCommand command, PackageCache? only = null)
+    public static PackageInvocation? Read(RunCommand run, ShellSimpleCommand command, PackageCache? only = null)
     {
+        ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(command);
-        if (CommandRecognizer.Recognize(command) is not PackageManagerInvocation recognized
+        if (run.Recognized(command) is not PackageManagerInvocation recognized
             || recognized.RunsAsOtherUser
             || (only is not null && recognized.Facts.Cache != only))
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 
 using DockerOpt.Core.Editing;
+using DockerOpt.Core.Model;
 using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
 

@@ -16,7 +16,15 @@ internal static class TextMentions
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(cache);
-        return PackageManagerFacts.ProgramsUsing(cache).Any(name => MentionsWord(text, name));
+        foreach (var name in PackageManagerFacts.ProgramsUsing(cache))
+        {
+            if (MentionsWord(text, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool MentionsWord(string text, string word)

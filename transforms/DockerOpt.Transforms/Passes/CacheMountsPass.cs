@@ -101,7 +101,7 @@ public sealed class CacheMountsPass : IRewritePass
                     continue;
                 }
 
-                var run = RunCommand.TryRead(instruction);
+                var run = context.Model.RunOf(instruction);
                 if (run is null)
                 {
                     foreach (var manager in PackageCaches.All.Where(m => m.ProposeMount && TextMentions.MentionsManager(instruction.FullText, m)))
@@ -154,7 +154,7 @@ public sealed class CacheMountsPass : IRewritePass
     {
         var instruction = run.Instruction;
         var invocations = run.Script.SimpleCommands
-            .Select(c => PackageInvocation.Read(c))
+            .Select(c => PackageInvocation.Read(run, c))
             .OfType<PackageInvocation>()
             .Where(i => i.Cache.ProposeMount)
             .ToList();
@@ -255,7 +255,7 @@ public sealed class CacheMountsPass : IRewritePass
     private static string? AlreadyClean(RunCommand run, PackageCache manager, List<PackageInvocation> invocations, Removals removals)
     {
         var cleanups = removals.Deletions
-            .Where(d => Cleanup.IsFinal(run.Script, d.Command, manager))
+            .Where(d => Cleanup.IsFinal(run, d.Command, manager))
             .Select(d => d.Text)
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -355,7 +355,7 @@ public sealed class CacheMountsPass : IRewritePass
 
             if (hits.Count == 0 && !isCleanupCommand)
             {
-                if (PackageInvocation.Read(simple, manager) is { } invocation)
+                if (PackageInvocation.Read(run, simple, manager) is { } invocation)
                 {
                     foreach (var flag in invocation.ArgumentsAfterProgram.Where(w => w.Value is { } v && invocation.Tool.NoCacheOptions.Contains(v)))
                     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 
 using DockerOpt.Core.Editing;
+using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
@@ -117,7 +118,7 @@ public sealed class MergeRunPass : IRewritePass
         ImmutableArray<TextEdit>.Builder edits,
         ImmutableArray<Finding>.Builder findings)
     {
-        var runs = stretch.Select(RunCommand.TryRead).ToList();
+        var runs = stretch.Select(context.Model.RunOf).ToList();
         foreach (var (start, end, saving) in SavingSpans(runs))
         {
             var line = context.UserLine(stretch[start]);
@@ -203,10 +204,10 @@ public sealed class MergeRunPass : IRewritePass
 
     private static bool IsLoneAptUpdate(RunCommand run) =>
         run.Script.IsFullyUnderstood && run.Script.SimpleCommands.Any()
-        && run.Script.SimpleCommands.All(c => PackageInvocation.Read(c, PackageCaches.Apt) is { Verb: "update" });
+        && run.Script.SimpleCommands.All(c => PackageInvocation.Read(run, c, PackageCaches.Apt) is { Verb: "update" });
 
     private static bool InstallsWithApt(RunCommand run) =>
-        run.Script.SimpleCommands.Any(c => PackageInvocation.Read(c, PackageCaches.Apt) is { Verb: "install" or "upgrade" or "dist-upgrade" or "full-upgrade" });
+        run.Script.SimpleCommands.Any(c => PackageInvocation.Read(run, c, PackageCaches.Apt) is { Verb: "install" or "upgrade" or "dist-upgrade" or "full-upgrade" });
 
     // What keeps two RUNs apart although merging them would save bytes: the author's sections, state that would need
     // a subshell, and a dependency install before the build or test step that the install's own layer keeps cached.
@@ -266,7 +267,7 @@ public sealed class MergeRunPass : IRewritePass
 
         if (group.Count == 0 || group[^1].Instruction != previous)
         {
-            return context.IsIgnored(previous, Rule) ? "a pragma shields that RUN" : $"that RUN cannot be merged ({WhyNotMember(context, RunCommand.TryRead(previous)!, environments) ?? "see above"})";
+            return context.IsIgnored(previous, Rule) ? "a pragma shields that RUN" : $"that RUN cannot be merged ({WhyNotMember(context, context.Model.RunOf(previous)!, environments) ?? "see above"})";
         }
 
         if (WhyNotMember(context, run!, environments) is { } memberWhy)

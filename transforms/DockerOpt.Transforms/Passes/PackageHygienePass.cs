@@ -125,7 +125,7 @@ public sealed class PackageHygienePass : IRewritePass
         {
             foreach (var instruction in stage.Instructions.Where(i => i.Kind == InstructionKind.Run))
             {
-                var run = RunCommand.TryRead(instruction);
+                var run = context.Model.RunOf(instruction);
                 var why = context.IsIgnored(instruction) ? "a pragma shields it"
                     : run is null ? $"it {RunCommand.WhyNot(instruction)}"
                     : environments[instruction.Span.Start].WhyNotPosix;
@@ -170,7 +170,7 @@ public sealed class PackageHygienePass : IRewritePass
             var mounts = MountFlags.Targets(instruction);
             var env = CacheEnvironment.Of(environment);
             var invocations = run.Script.Commands
-                .Select(e => (Entry: e, Invocation: e.Simple is { } s ? PackageInvocation.Read(s) : null))
+                .Select(e => (Entry: e, Invocation: e.Simple is { } s ? PackageInvocation.Read(run, s) : null))
                 .Where(p => p.Invocation is not null)
                 .Select(p => (p.Entry, Invocation: p.Invocation!))
                 .ToList();
@@ -310,7 +310,7 @@ public sealed class PackageHygienePass : IRewritePass
                         Applied($"added -y: {name} {invocation.Verb} cannot prompt during a build", rule: yesRule);
                     }
 
-                    var cleaned = Cleanup.Cleans(run.Script, PackageCaches.Dnf);
+                    var cleaned = Cleanup.Cleans(run, PackageCaches.Dnf);
                     var clean = $"{name} clean all";
                     if (ships && !cleaned && !appends.Contains(clean) && !appends.Any(a => a.EndsWith(" clean all", StringComparison.Ordinal))
                         && !Shielded(cleanRule, $"`{clean}`"))
@@ -369,7 +369,7 @@ public sealed class PackageHygienePass : IRewritePass
             if (aptInstalls > 0 && sawAptUpdate && aptFixable && ships)
             {
                 var listed = run.Script.SimpleCommands.Any(c => c.Name?.Value == "rm" && c.Arguments.Any(w => AptLists.Contains(w.Value))
-                    && Cleanup.IsFinal(run.Script, c, PackageCaches.Apt));
+                    && Cleanup.IsFinal(run, c, PackageCaches.Apt));
                 if (!listed && !MountFlags.Covers(mounts, "/var/lib/apt/lists") && !Shielded(Rules.AptLists, "the apt lists cleanup")
                     && !OwnSetup(run, PackageCaches.Apt, "the apt lists cleanup"))
                 {
@@ -469,7 +469,7 @@ public sealed class PackageHygienePass : IRewritePass
             }
 
             var target = PackageCaches.Npm.Mounts[0].TargetIn(env);
-            var cleaned = Cleanup.Cleans(run.Script, PackageCaches.Npm);
+            var cleaned = Cleanup.Cleans(run, PackageCaches.Npm);
             if (!cleaned && !appends.Contains(clean) && !(target is not null && MountFlags.Covers(mounts, target)) && !OwnSetup(run, PackageCaches.Npm, $"`{clean}`"))
             {
                 appends.Add(clean);
@@ -616,7 +616,7 @@ public sealed class PackageHygienePass : IRewritePass
             }
 
             var target = PackageCaches.Yarn.Mounts[0].TargetIn(env);
-            var cleaned = Cleanup.Cleans(run.Script, PackageCaches.Yarn);
+            var cleaned = Cleanup.Cleans(run, PackageCaches.Yarn);
             if (flavour == YarnFlavour.Classic && ships && !cleaned && !(target is not null && MountFlags.Covers(mounts, target)) && !appends.Contains("yarn cache clean")
                 && !shielded(Rules.YarnCacheClean, "`yarn cache clean`") && !OwnSetup(run, PackageCaches.Yarn, "`yarn cache clean`"))
             {
@@ -679,8 +679,8 @@ public sealed class PackageHygienePass : IRewritePass
                 var instruction = update.Instruction;
                 var after = stage.After(instruction).ToList();
                 var blocker = aptUnfixable.FirstOrDefault(after.Contains)
-                    ?? after.FirstOrDefault(i => i.Kind == InstructionKind.Run && RunCommand.TryRead(i) is { } r
-                        && r.Script.SimpleCommands.Any(c => PackageInvocation.Read(c, PackageCaches.Apt) is { Verb: not ("update" or "install") and not "" }));
+                    ?? after.FirstOrDefault(i => i.Kind == InstructionKind.Run && context.Model.RunOf(i) is { } r
+                        && r.Script.SimpleCommands.Any(c => PackageInvocation.Read(r, c, PackageCaches.Apt) is { Verb: not ("update" or "install") and not "" }));
                 if (blocker is not null)
                 {
                     findings.Add(PassContext.At(Id, instruction, FindingKind.Declined,

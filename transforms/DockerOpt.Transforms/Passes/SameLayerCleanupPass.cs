@@ -58,7 +58,7 @@ public sealed class SameLayerCleanupPass : IRewritePass
             for (var i = 0; i < stage.Instructions.Length; i++)
             {
                 var instruction = stage.Instructions[i];
-                if (RunCommand.TryRead(instruction) is not { } cleanupRun || !IsCleanupOnly(cleanupRun, out var cleanups))
+                if (context.Model.RunOf(instruction) is not { } cleanupRun || !IsCleanupOnly(cleanupRun, out var cleanups))
                 {
                     continue;
                 }
@@ -112,9 +112,9 @@ public sealed class SameLayerCleanupPass : IRewritePass
             var text = between.FullText;
             if (between.Kind == InstructionKind.Run)
             {
-                var candidate = RunCommand.TryRead(between);
+                var candidate = context.Model.RunOf(between);
                 var creates = candidate is not null
-                    && (managers.Any(m => candidate.Script.SimpleCommands.Any(c => PackageInvocation.Read(c, m) is not null))
+                    && (managers.Any(m => candidate.Script.SimpleCommands.Any(c => PackageInvocation.Read(candidate, c, m) is not null))
                         || (files.Count > 0 && files.All(f => Downloads.Files(candidate.Script).Contains(f))));
                 if (creates)
                 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 
@@ -288,11 +289,15 @@ public static class PackageManagerFacts
             .ToFrozenDictionary(static p => p.name, static p => p.info, StringComparer.Ordinal);
 
     /// <summary>The programs that use <paramref name="cache"/>: the executables of its tools and its other readers.</summary>
-    public static IEnumerable<string> ProgramsUsing(PackageCache cache)
+    public static ImmutableArray<string> ProgramsUsing(PackageCache cache)
     {
         ArgumentNullException.ThrowIfNull(cache);
-        return All.Where(info => info.Cache == cache).SelectMany(static info => info.Executables).Concat(cache.OtherReaders);
+        return ProgramsByCache.GetOrAdd(cache, static c => [.. All.Where(info => info.Cache == c).SelectMany(static info => info.Executables).Concat(c.OtherReaders)]);
     }
+
+    // Worked out once per cache: the passes ask for every cache about every command they cannot read (a RUN of thousands
+    // of empty commands asked some 15,000 times). By reference: a cache's value equality would compare its whole row.
+    private static readonly ConcurrentDictionary<PackageCache, ImmutableArray<string>> ProgramsByCache = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The executables of the tools that install operating-system packages (apt-get, apk, dnf...).</summary>
     public static IEnumerable<string> SystemPackageExecutables => All.Where(static t => t.InstallsSystemPackages).SelectMany(static t => t.Executables);

@@ -1,14 +1,22 @@
 using DockerOpt.Core.Shell;
+using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 
-namespace DockerOpt.Transforms.Layers;
+namespace DockerOpt.Core.Model;
 
 /// <summary>
-/// A shell-form RUN without heredocs, with its command parsed. Offsets of the parsed script are offsets into the
-/// logical command (continuations removed); <see cref="SourceSpan"/> maps them back onto the Dockerfile.
+/// A shell-form RUN without heredocs, with its command parsed and the commands <see cref="CommandRecognizer"/> finds in
+/// it. Offsets of the parsed script are offsets into the logical command (continuations removed);
+/// <see cref="SourceSpan"/> maps them back onto the Dockerfile. The passes get it from
+/// <see cref="DockerfileModel.RunOf"/>, which reads each RUN once per text: every pass asks about every RUN, and a
+/// parse and recognition of their own per pass cost a large file gigabytes (issue 14, fuzz seed 14 input 6577).
 /// </summary>
-internal sealed class RunCommand
+public sealed class RunCommand
 {
+    // Every simple command of the script, recognized at the first question. Keyed by reference: a record's value
+    // equality would hash every word of the command.
+    private Dictionary<ShellSimpleCommand, RecognizedCommand?>? recognized;
+
     private RunCommand(InstructionSyntax instruction, ShellFormArguments arguments, ShellScript script, int commandEnd)
     {
         Instruction = instruction;
@@ -64,6 +72,18 @@ internal sealed class RunCommand
         };
     }
 
+    /// <summary>
+    /// What <see cref="CommandRecognizer"/> reads in a simple command of this script, recognized once per RUN whichever
+    /// pass asks (a command from elsewhere is recognized, not remembered).
+    /// </summary>
+    public RecognizedCommand? Recognized(ShellSimpleCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        recognized ??= RecognizeAll(Script);
+        return recognized.TryGetValue(command, out var known) ? known : CommandRecognizer.Recognize(command);
+    }
+
+    /// <summary>The RUN read on its own, outside a model (a pass reads it with <see cref="DockerfileModel.RunOf"/>).</summary>
     public static RunCommand? TryRead(InstructionSyntax instruction)
     {
         if (WhyNot(instruction) is not null)
@@ -102,4 +122,15 @@ internal sealed class RunCommand
 
     /// <summary>True when the instruction spans more than one physical line before any heredoc.</summary>
     public bool IsMultiLine => Instruction.EndLine > Instruction.StartLine;
+
+    private static Dictionary<ShellSimpleCommand, RecognizedCommand?> RecognizeAll(ShellScript script)
+    {
+        var all = new Dictionary<ShellSimpleCommand, RecognizedCommand?>(ReferenceEqualityComparer.Instance);
+        foreach (var command in script.SimpleCommands)
+        {
+            all[command] = CommandRecognizer.Recognize(command);
+        }
+
+        return all;
+    }
 }

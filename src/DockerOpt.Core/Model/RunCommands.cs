@@ -1,0 +1,24 @@
+using DockerOpt.Syntax;
+
+namespace DockerOpt.Core.Model;
+
+/// <summary>
+/// The RUNs of one text, each read as a <see cref="RunCommand"/> at the first question and kept for every later one.
+/// Shared by a model and the copies made from it (<see cref="DockerfileModel.WithRole"/>, <c>WithTarget</c>): they are
+/// the same text. Keyed by reference, since an instruction's value equality would compare its whole text.
+/// </summary>
+internal sealed class RunCommands
+{
+    private readonly Dictionary<InstructionSyntax, RunCommand?> read = new(ReferenceEqualityComparer.Instance);
+
+    public RunCommand? Of(InstructionSyntax instruction)
+    {
+        if (!read.TryGetValue(instruction, out var run))
+        {
+            run = RunCommand.TryRead(instruction);
+            read[instruction] = run;
+        }
+
+        return run;
+    }
+}
