@@ -25,6 +25,10 @@ namespace DockerOpt.Transforms.Ecosystems;
 /// <param name="RuntimeAssetDirectories">Context folders an application commonly reads at run time (templates, static files).</param>
 /// <param name="Runtime">What a runtime image must provide.</param>
 /// <param name="NativeMarkers">Text in context files that shows a native (glibc-linked or compiled) dependency.</param>
+/// <param name="SourceRunCommands">Commands that build the app from its source and run it (<c>dotnet run</c>): a container
+/// started with one ships the whole toolchain, so it is a stage that builds.</param>
+/// <param name="SplitPlanner">What splits the ecosystem's single stage into a builder and a runtime stage, or null when
+/// the multi-stage pass plans it itself (Node, Python, Go, until they move to planners of their own) or cannot.</param>
 public sealed record Ecosystem(
     string Id,
     string Name,
@@ -38,8 +42,13 @@ public sealed record Ecosystem(
     ImmutableArray<ProductionInstall> ProductionInstalls,
     ImmutableArray<string> RuntimeAssetDirectories,
     RuntimeKind Runtime,
-    ImmutableArray<NativeMarker> NativeMarkers)
+    ImmutableArray<NativeMarker> NativeMarkers,
+    ImmutableArray<CommandPattern> SourceRunCommands = default,
+    Stages.IStageSplitPlanner? SplitPlanner = null)
 {
+    /// <summary><see cref="SourceRunCommands"/>, empty when the row names none.</summary>
+    public ImmutableArray<CommandPattern> SourceRunCommandList => SourceRunCommands.IsDefault ? [] : SourceRunCommands;
+
     public override string ToString() => Id;
 }
 

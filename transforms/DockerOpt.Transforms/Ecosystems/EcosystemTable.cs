@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 
 using DockerOpt.Core.Shell.Commands;
+using DockerOpt.Transforms.Stages;
 
 namespace DockerOpt.Transforms.Ecosystems;
 
 /// <summary>
 /// The ecosystem facts, one row per ecosystem, in the order detection breaks ties. Passes read these rows;
-/// they never test for a language by name. Node, Python and Go are what the passes act on today; the other
+/// they never test for a language by name. Node, Python, Go and .NET (split only) are what the passes act on today; the other
 /// rows make detection (and later passes) a matter of data.
 /// </summary>
 public static class EcosystemTable
@@ -143,7 +144,9 @@ public static class EcosystemTable
         ProductionInstalls: [],
         RuntimeAssetDirectories: [],
         Runtime: RuntimeKind.VirtualMachine,
-        NativeMarkers: []);
+        NativeMarkers: [],
+        SourceRunCommands: [Cmd("dotnet", "run")],
+        SplitPlanner: DotNetSplitPlanner.Instance);
 
     public static Ecosystem Ruby { get; } = new(
         Id: "ruby",

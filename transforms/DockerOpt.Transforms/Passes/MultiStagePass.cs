@@ -31,17 +31,11 @@ public sealed class MultiStagePass : IRewritePass
     // Words that show a stage runs Python 2 (or builds its own virtualenv with virtualenv).
     private static readonly ImmutableArray<string> PythonTwoWords = ["python2", "python2.7", "pip2", "pip2.7", "virtualenv"];
 
-    // Instructions that describe the running container, repeated in the runtime stage in their order.
-    private static readonly ImmutableHashSet<InstructionKind> Contract =
-    [
-        InstructionKind.Env, InstructionKind.Label, InstructionKind.Expose, InstructionKind.Workdir, InstructionKind.User,
-        InstructionKind.Cmd, InstructionKind.Entrypoint, InstructionKind.Healthcheck, InstructionKind.Stopsignal, InstructionKind.Arg,
-    ];
-
     public PassInfo Info { get; } = new(
         Id,
         "Split the build from the runtime",
-        "Turns a single stage that builds (Node: npm install + npm run build; Python: pip install with build tools; Go: go build) "
+        "Turns a single stage that builds (Node: npm install + npm run build; Python: pip install with build tools; Go: go build; "
+        + ".NET: dotnet restore/publish or a dotnet run, published and started with dotnet App.dll on the aspnet or runtime image) "
         + "into a builder and a runtime stage holding only what runs; a go build whose binary ships in the runtime stage also gets "
         + "-trimpath -ldflags=\"-s -w\" (merged into flags it has; declined with variables, GOFLAGS or a debug build). Respects files "
         + "that are already multi-stage: only their go builds get the release flags, and a Go binary whose runtime stage is a glibc "
@@ -52,7 +46,7 @@ public sealed class MultiStagePass : IRewritePass
         PassSafety.ChangesBehaviour,
         [
             "files that are already multi-stage (their final stage is improved by the other passes)",
-            "ecosystems other than Node, Python and Go",
+            "ecosystems other than Node, Python, Go and .NET",
             "several builds, build output folders that cannot be known, variables in paths",
             "RUN commands other than the dependency installs, the build and apt installs it can sort",
             "VOLUME, ONBUILD and SHELL in the stage",
@@ -107,6 +101,7 @@ public sealed class MultiStagePass : IRewritePass
         if (plan.Decline is { } reason)
         {
             findings.Add(PassContext.At(Id, stage.From, FindingKind.Declined, reason));
+            findings.AddRange(plan.Notes ?? []);
             return PassResult.FindingsOnly(findings);
         }
 
@@ -193,36 +188,47 @@ public sealed class MultiStagePass : IRewritePass
         return (start, end);
     }
 
-    // A stage "builds" when it runs a recognised dependency install or build.
-    private static bool Builds(StageModel stage) =>
-        StageFacts.Of(stage).EcosystemCommands().Any();
+    // A stage "builds" when it runs a recognised dependency install or build, or starts with a command that builds
+    // the app from its source (dotnet run).
+    private static bool Builds(StageModel stage)
+    {
+        var facts = StageFacts.Of(stage);
+        return facts.EcosystemCommands().Any()
+            || facts.Commands.Any(c => c.Instruction.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint
+                && EcosystemTable.All.Any(e => e.SourceRunCommandList.Any(c.Tool.Matches)));
+    }
 
-    private static BuildPlan Plan(PassContext context, StageModel stage, Ecosystem? ecosystem)
+    private static SplitPlan Plan(PassContext context, StageModel stage, Ecosystem? ecosystem)
     {
         if (context.IsIgnored(stage.From))
         {
-            return BuildPlan.Declined("a dockeropt pragma keeps this stage whole");
+            return SplitPlan.Declined("a dockeropt pragma keeps this stage whole");
         }
 
         if (ecosystem is null)
         {
-            return BuildPlan.Declined($"the base image '{stage.BaseText}' is not a Node, Python or Go image, so what the runtime needs is unknown");
+            return SplitPlan.Declined($"the base image '{stage.BaseText}' is not a Node, Python, Go or .NET image, so what the runtime needs is unknown");
         }
 
         var facts = StageFacts.Of(stage);
         if (facts.Unreadable.FirstOrDefault() is { } unreadable)
         {
-            return BuildPlan.Declined($"the command at line {unreadable.StartLine} is not fully understood");
+            return SplitPlan.Declined($"the command at line {unreadable.StartLine} is not fully understood");
         }
 
         if (stage.Instructions.FirstOrDefault(i => i.Kind is InstructionKind.Volume or InstructionKind.Onbuild or InstructionKind.Shell) is { } odd)
         {
-            return BuildPlan.Declined($"{odd.KeywordUpper} at line {odd.StartLine} changes how the stage builds or runs in ways a split cannot carry over");
+            return SplitPlan.Declined($"{odd.KeywordUpper} at line {odd.StartLine} changes how the stage builds or runs in ways a split cannot carry over");
         }
 
         if (stage.Instructions.Any(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.GetFlag("from") is not null))
         {
-            return BuildPlan.Declined("the stage copies from other images, which a split would have to place");
+            return SplitPlan.Declined("the stage copies from other images, which a split would have to place");
+        }
+
+        if (ecosystem.SplitPlanner is { } planner)
+        {
+            return planner.Plan(context, stage, facts);
         }
 
         return ecosystem.Id switch
@@ -230,53 +236,53 @@ public sealed class MultiStagePass : IRewritePass
             "node" => PlanNode(context, stage, facts, ecosystem),
             "python" => PlanPython(context, stage, facts),
             "go" => PlanGo(context, stage, facts, ecosystem),
-            _ => BuildPlan.Declined($"splitting {ecosystem.Name} builds is not supported yet"),
+            _ => SplitPlan.Declined($"splitting {ecosystem.Name} builds is not supported yet"),
         };
     }
 
-    private static BuildPlan PlanNode(PassContext context, StageModel stage, StageFacts facts, Ecosystem node)
+    private static SplitPlan PlanNode(PassContext context, StageModel stage, StageFacts facts, Ecosystem node)
     {
         if (!context.BuildContext.IsKnown)
         {
-            return BuildPlan.Declined("no build context is known, so package.json (the build output folder, the start script) cannot be read");
+            return SplitPlan.Declined("no build context is known, so package.json (the build output folder, the start script) cannot be read");
         }
 
         var runs = ClassifyRuns(stage, facts, node);
         if (runs.Decline is { } decline)
         {
-            return BuildPlan.Declined(decline);
+            return SplitPlan.Declined(decline);
         }
 
         if (runs.Builds.Count != 1)
         {
-            return BuildPlan.Declined(runs.Builds.Count == 0 ? "the stage installs but does not build: there is no build output to copy" : "the stage runs several builds");
+            return SplitPlan.Declined(runs.Builds.Count == 0 ? "the stage installs but does not build: there is no build output to copy" : "the stage runs several builds");
         }
 
         var package = PackageJson.Parse(context.BuildContext.ReadText("package.json"));
         if (package is null)
         {
-            return BuildPlan.Declined("package.json is missing from the build context or is not valid JSON");
+            return SplitPlan.Declined("package.json is missing from the build context or is not valid JSON");
         }
 
         if (package.InstallScript is { } script)
         {
-            return BuildPlan.Declined($"package.json has a '{script}' script, which the production install would run without the build tools");
+            return SplitPlan.Declined($"package.json has a '{script}' script, which the production install would run without the build tools");
         }
 
         if (package.BuildOutput(context.BuildContext.ReadText("tsconfig.json")) is not { } output)
         {
-            return BuildPlan.Declined("the build output folder cannot be read from package.json or tsconfig.json");
+            return SplitPlan.Declined("the build output folder cannot be read from package.json or tsconfig.json");
         }
 
         var workdir = Workdirs.At(stage, runs.Builds[0].Command.Instruction);
         if (workdir is null || !workdir.StartsWith('/'))
         {
-            return BuildPlan.Declined("the build runs without an absolute WORKDIR, so where its output lands is unknown");
+            return SplitPlan.Declined("the build runs without an absolute WORKDIR, so where its output lands is unknown");
         }
 
         if (RuntimeCommand(stage) is { } command && !RunsOnlyFrom(command, package, output))
         {
-            return BuildPlan.Declined($"the start command '{command}' may need files outside {output}/, which the runtime stage would not have");
+            return SplitPlan.Declined($"the start command '{command}' may need files outside {output}/, which the runtime stage would not have");
         }
 
         var manifests = EcosystemDetector.ManifestsIn(node, context.BuildContext).Where(f => f is "package.json" || node.Manifests.Any(m => m.Role == ManifestRole.Lockfile && m.Matches(f))).ToList();
@@ -289,32 +295,32 @@ public sealed class MultiStagePass : IRewritePass
         };
         block.AddRange(AssetCopies(context, node));
 
-        var runtime = RuntimeStage(context, stage, Format(context, "FROM", stage.BaseText), runs.FirstInstall ?? runs.Builds[0].Command.Instruction, block, _ => false);
-        return new BuildPlan(
+        var runtime = RuntimeStageLines.Write(context, stage, Format(context, "FROM", stage.BaseText), runs.FirstInstall ?? runs.Builds[0].Command.Instruction, block, _ => false);
+        return new SplitPlan(
             null,
             [],
             runtime,
             $"split into a builder and a runtime stage with production dependencies ({install}) and {output}/ only; files the app reads at run time outside {output}/ must be added");
     }
 
-    private static BuildPlan PlanPython(PassContext context, StageModel stage, StageFacts facts)
+    private static SplitPlan PlanPython(PassContext context, StageModel stage, StageFacts facts)
     {
         var python = EcosystemTable.Python;
         var runs = ClassifyRuns(stage, facts, python);
         if (runs.Decline is { } decline)
         {
-            return BuildPlan.Declined(decline);
+            return SplitPlan.Declined(decline);
         }
 
         if (PythonTwo(context, stage) is { } two)
         {
-            return BuildPlan.Declined(two);
+            return SplitPlan.Declined(two);
         }
 
         var pipInstalls = runs.Installs.Where(i => i.Recognised.Pattern.Program == "pip").ToList();
         if (pipInstalls.Count == 0 || pipInstalls.Count != runs.Installs.Count || runs.Builds.Count > 0)
         {
-            return BuildPlan.Declined("only pip installs are split (poetry, uv, pipenv and setup.py builds are not yet)");
+            return SplitPlan.Declined("only pip installs are split (poetry, uv, pipenv and setup.py builds are not yet)");
         }
 
         foreach (var (_, recognised) in pipInstalls)
@@ -322,18 +328,18 @@ public sealed class MultiStagePass : IRewritePass
             var tool = recognised.Invocation;
             if (tool.HasFlag("-e") || tool.HasFlag("--editable"))
             {
-                return BuildPlan.Declined($"'{tool}' is an editable install, which points into the builder's source tree");
+                return SplitPlan.Declined($"'{tool}' is an editable install, which points into the builder's source tree");
             }
 
             if (RelocatingPipFlags.Any(tool.HasFlag))
             {
-                return BuildPlan.Declined($"'{tool}' installs to a chosen location, which a virtualenv would move");
+                return SplitPlan.Declined($"'{tool}' installs to a chosen location, which a virtualenv would move");
             }
         }
 
         if (RuntimeCommand(stage) is { } start && start.Contains("/usr/", StringComparison.Ordinal) && start.Contains("python", StringComparison.Ordinal))
         {
-            return BuildPlan.Declined($"the start command '{start}' names an interpreter path, which would bypass the virtualenv");
+            return SplitPlan.Declined($"the start command '{start}' names an interpreter path, which would bypass the virtualenv");
         }
 
         var runtimePackages = new List<string>();
@@ -345,7 +351,7 @@ public sealed class MultiStagePass : IRewritePass
             }
             else if (package.EndsWith("-dev", StringComparison.Ordinal) && !DebianDevPackages.BuildOnly.Contains(package))
             {
-                return BuildPlan.Declined($"which runtime library the build dependency {package} links is unknown");
+                return SplitPlan.Declined($"which runtime library the build dependency {package} links is unknown");
             }
             else if (!DebianDevPackages.BuildOnly.Contains(package))
             {
@@ -358,7 +364,7 @@ public sealed class MultiStagePass : IRewritePass
         var buildOnly = facts.InstalledPackages.Where(p => DebianDevPackages.BuildOnly.Contains(p) || DebianDevPackages.RuntimeLibraryOf.ContainsKey(p) || p.EndsWith("-dev", StringComparison.Ordinal));
         if (!buildOnly.Any() && IsSlim(stage.ResolvedBaseText ?? stage.BaseText))
         {
-            return BuildPlan.Declined($"no build-only tools to leave behind: '{stage.BaseText}' has no compilers and the stage installs none, so the runtime stage would be the same image plus a virtualenv");
+            return SplitPlan.Declined($"no build-only tools to leave behind: '{stage.BaseText}' has no compilers and the stage installs none, so the runtime stage would be the same image plus a virtualenv");
         }
 
         // The virtualenv is created before the source is copied, so the manifests-first pass still sees COPY . . then pip.
@@ -388,14 +394,14 @@ public sealed class MultiStagePass : IRewritePass
 
         head.Add(Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\""));
         var block = new List<string> { Format(context, "COPY", "--from=build /opt/venv /opt/venv") };
-        var runtime = RuntimeStage(
+        var runtime = RuntimeStageLines.Write(
             context,
             stage,
             string.Join(context.Style.NewLine, head),
             firstSourceCopy ?? firstPip,
             block,
             i => i.Kind is InstructionKind.Copy or InstructionKind.Add);
-        return new BuildPlan(
+        return new SplitPlan(
             null,
             builderEdits,
             runtime,
@@ -488,57 +494,57 @@ public sealed class MultiStagePass : IRewritePass
         return tag.Contains("slim", StringComparison.Ordinal) || tag.Contains("alpine", StringComparison.Ordinal);
     }
 
-    private static BuildPlan PlanGo(PassContext context, StageModel stage, StageFacts facts, Ecosystem go)
+    private static SplitPlan PlanGo(PassContext context, StageModel stage, StageFacts facts, Ecosystem go)
     {
         var runs = ClassifyRuns(stage, facts, go);
         if (runs.Decline is { } decline)
         {
-            return BuildPlan.Declined(decline);
+            return SplitPlan.Declined(decline);
         }
 
         if (facts.InstalledPackages.Length > 0)
         {
-            return BuildPlan.Declined("the stage installs Debian packages, which a static runtime could not have");
+            return SplitPlan.Declined("the stage installs Debian packages, which a static runtime could not have");
         }
 
         var builds = runs.Builds.Where(b => b.Recognised.Pattern.Words.SequenceEqual(["build"])).ToList();
         if (builds.Count != 1 || runs.Builds.Count != 1)
         {
-            return BuildPlan.Declined(runs.Builds.Count == 0 ? "the stage does not run go build" : "the stage runs several builds (or go install), so which binary runs is unclear");
+            return SplitPlan.Declined(runs.Builds.Count == 0 ? "the stage does not run go build" : "the stage runs several builds (or go install), so which binary runs is unclear");
         }
 
         var (buildCommand, build) = builds[0];
         var tool = build.Invocation;
         if (tool.Command.AssignmentValue("CGO_ENABLED") is "1" || stage.Instructions.Any(i => i.Kind == InstructionKind.Env && context.Text.Substring(i.Span.Start, i.Span.Length).Contains("CGO_ENABLED=1", StringComparison.Ordinal)))
         {
-            return BuildPlan.Declined("the build enables cgo, so the binary is not static");
+            return SplitPlan.Declined("the build enables cgo, so the binary is not static");
         }
 
         if (go.NativeMarkers.FirstOrDefault(m => context.BuildContext.ReadText(m.File)?.Contains(m.Contains, StringComparison.Ordinal) == true) is { } marker)
         {
-            return BuildPlan.Declined($"{marker.Reason} ({marker.File}), so a static binary would not work");
+            return SplitPlan.Declined($"{marker.Reason} ({marker.File}), so a static binary would not work");
         }
 
         var workdir = Workdirs.At(stage, buildCommand.Instruction);
         var output = tool.FlagValues("-o").FirstOrDefault();
         if (workdir is null || !workdir.StartsWith('/') || output is null || Workdirs.Combine(workdir, output) is not { } binary)
         {
-            return BuildPlan.Declined("the binary's path is unknown (go build needs -o with a plain path and an absolute WORKDIR)");
+            return SplitPlan.Declined("the binary's path is unknown (go build needs -o with a plain path and an absolute WORKDIR)");
         }
 
         if (stage.Instructions.Any(i => i.Kind == InstructionKind.Healthcheck))
         {
-            return BuildPlan.Declined("HEALTHCHECK needs a tool, and distroless static has none");
+            return SplitPlan.Declined("HEALTHCHECK needs a tool, and distroless static has none");
         }
 
         if (stage.Last(InstructionKind.User) is { } user && user.Arguments is WordArguments { Words: [var who] } && !who.Value.Split(':').All(p => p.All(char.IsAsciiDigit)))
         {
-            return BuildPlan.Declined($"USER {who.Value} is a name the distroless image does not know");
+            return SplitPlan.Declined($"USER {who.Value} is a name the distroless image does not know");
         }
 
         if (ExecCommand(stage, binary) is not { } entry)
         {
-            return BuildPlan.Declined($"CMD/ENTRYPOINT does not plainly run {binary}, and distroless has no shell to run anything else");
+            return SplitPlan.Declined($"CMD/ENTRYPOINT does not plainly run {binary}, and distroless has no shell to run anything else");
         }
 
         var builderEdits = new List<TextEdit>();
@@ -561,13 +567,13 @@ public sealed class MultiStagePass : IRewritePass
 
         block.Add(Format(context, "COPY", $"--from=build {binary} {binary}"));
         block.AddRange(AssetCopies(context, go));
-        var runtime = RuntimeStage(context, stage, from, runs.FirstInstall ?? buildCommand.Instruction, block, _ => false, entry);
+        var runtime = RuntimeStageLines.Write(context, stage, from, runs.FirstInstall ?? buildCommand.Instruction, block, _ => false, entry);
         if (stage.Last(InstructionKind.User) is null)
         {
             runtime.Insert(runtime.Count - 1, Format(context, "USER", "65532:65532"));
         }
 
-        return new BuildPlan(
+        return new SplitPlan(
             null,
             builderEdits,
             runtime,
@@ -715,51 +721,6 @@ public sealed class MultiStagePass : IRewritePass
         return new RunSorting(null, installs, builds, installs.Count > 0 ? installs[0].Command.Instruction : null);
     }
 
-    // The runtime stage: FROM, then the contract instructions in their order with the block in place of the install.
-    private static List<string> RuntimeStage(
-        PassContext context,
-        StageModel stage,
-        string from,
-        InstructionSyntax blockPosition,
-        List<string> block,
-        Func<InstructionSyntax, bool> repeatAlso,
-        string? command = null)
-    {
-        var lines = new List<string> { from };
-        var placed = false;
-        foreach (var instruction in stage.Instructions)
-        {
-            if (ReferenceEquals(instruction, blockPosition))
-            {
-                lines.AddRange(block);
-                placed = true;
-            }
-
-            var isContextCopy = instruction.Kind is InstructionKind.Copy or InstructionKind.Add && instruction.GetFlag("from") is null;
-            if (instruction.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint && command is not null)
-            {
-                continue;
-            }
-
-            if ((Contract.Contains(instruction.Kind) && !isContextCopy) || (isContextCopy && repeatAlso(instruction)))
-            {
-                lines.Add(context.Text.Substring(instruction.Span.Start, instruction.Span.Length));
-            }
-        }
-
-        if (!placed)
-        {
-            lines.AddRange(block);
-        }
-
-        if (command is not null)
-        {
-            lines.Add(command);
-        }
-
-        return lines;
-    }
-
     private static IEnumerable<string> AssetCopies(PassContext context, Ecosystem ecosystem) =>
         ecosystem.RuntimeAssetDirectories.Where(context.BuildContext.DirectoryExists).Select(d => Format(context, "COPY", $"{d} ./{d}"));
 
@@ -844,11 +805,6 @@ public sealed class MultiStagePass : IRewritePass
     }
 
     private static string Format(PassContext context, string keyword, string arguments) => InstructionEdits.Format(context.Style, keyword, arguments);
-
-    private sealed record BuildPlan(string? Decline, IReadOnlyList<TextEdit> BuilderEdits, List<string> Runtime, string? Summary, IReadOnlyList<Finding>? Notes = null)
-    {
-        public static BuildPlan Declined(string reason) => new(reason, [], [], null);
-    }
 
     private sealed record RunSorting(
         string? Decline,

@@ -1,0 +1,5 @@
+FROM mcr.microsoft.com/dotnet/sdk:8.0
+WORKDIR /src
+COPY . .
+RUN dotnet restore
+ENTRYPOINT ["dotnet", "test", "--logger", "trx"]
