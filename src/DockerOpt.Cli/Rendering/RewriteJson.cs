@@ -1,8 +1,5 @@
 using System.Text.Json;
 
-using DiffPlex;
-using DiffPlex.Chunkers;
-
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Rewriting;
 
@@ -88,7 +85,7 @@ public static class RewriteJson
     private static void WriteEdits(Utf8JsonWriter writer, string oldText, string newText)
     {
         writer.WriteStartArray("edits");
-        var diff = Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, new LineEndingsPreservingChunker());
+        var diff = LineDiff.LinesWithEndings(oldText, newText);
         foreach (var block in diff.DiffBlocks)
         {
             writer.WriteStartObject();

@@ -5,8 +5,9 @@ using DiffPlex.Renderer;
 namespace DockerOpt.Cli.Rendering;
 
 /// <summary>
-/// A git-style unified diff of two texts (DiffPlex), coloured with ANSI escapes on a terminal and plain when
-/// piped. Line endings are compared as text: a CRLF file rewritten in CRLF shows only the lines that changed.
+/// A git-style unified diff of two texts (DiffPlex's renderer over <see cref="LineDiff"/>), coloured with ANSI escapes
+/// on a terminal and plain when piped. Line endings are compared as text: a CRLF file rewritten in CRLF shows only the
+/// lines that changed.
 /// </summary>
 public static class UnifiedDiff
 {
@@ -16,18 +17,14 @@ public static class UnifiedDiff
     private const string Bold = "\u001b[1m";
     private const string Reset = "\u001b[0m";
 
+    private static readonly UnidiffRenderer Renderer = new(contextLines: 3);
+
     public static string Render(string oldText, string newText, string oldName, string newName, bool colour)
     {
         ArgumentNullException.ThrowIfNull(oldText);
         ArgumentNullException.ThrowIfNull(newText);
-        var diff = UnidiffRenderer.GenerateUnidiff(
-            oldText.Replace("\r\n", "\n", StringComparison.Ordinal),
-            newText.Replace("\r\n", "\n", StringComparison.Ordinal),
-            oldName,
-            newName,
-            false,
-            false,
-            3);
+        var lines = LineDiff.Lines(oldText.Replace("\r\n", "\n", StringComparison.Ordinal), newText.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var diff = Renderer.Generate(lines, oldName, newName);
         if (!colour)
         {
             return diff;
