@@ -134,30 +134,30 @@ public sealed class MultiStagePass : IRewritePass
 
     // CMD, ENTRYPOINT, EXPOSE, HEALTHCHECK and STOPSIGNAL only describe the running container, and the runtime stage
     // carries them: the builder drops them, with the blank lines before them when a blank line or the end follows.
-    // One with a comment right above it (which may explain it) or a pragma stays.
+    // The comment lines right above one explain it, so they move with it (RuntimeStageLines.CommentAbove): a CMD left in the builder
+    // would be dead text whose linter findings count twice. One with a pragma stays.
     private static List<InstructionSyntax> RuntimeOnlyRemovals(PassContext context, StageModel stage, List<TextEdit> edits)
     {
         var text = context.Text;
         var removed = new List<InstructionSyntax>();
-        foreach (var instruction in stage.Instructions.Where(i => i.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint or InstructionKind.Expose or InstructionKind.Healthcheck or InstructionKind.Stopsignal))
+        foreach (var instruction in stage.Instructions.Where(RuntimeStageLines.IsRuntimeOnly))
         {
-            var start = instruction.Span.Start;
-            while (start > 0 && text[start - 1] is ' ' or '\t')
-            {
-                start--;
-            }
-
-            var previousLine = PreviousLine(text, start);
-            if (context.IsIgnored(instruction) || (previousLine is { } above && text[above.Start..above.End].TrimStart().StartsWith('#')))
+            if (context.IsIgnored(instruction))
             {
                 continue;
+            }
+
+            var start = RuntimeStageLines.LineStartOf(text, instruction);
+            if (RuntimeStageLines.CommentAbove(text, instruction) is { } comment)
+            {
+                start = comment.Start;
             }
 
             var end = instruction.FullSpan.End;
             var next = end >= text.Length ? string.Empty : text[end..(text.IndexOf('\n', end) is var n and >= 0 ? n : text.Length)];
             if (next.Trim().Length == 0)
             {
-                while (PreviousLine(text, start) is { } blank && text[blank.Start..blank.End].Trim().Length == 0)
+                while (RuntimeStageLines.PreviousLine(text, start) is { } blank && text[blank.Start..blank.End].Trim().Length == 0)
                 {
                     start = blank.Start;
                 }
@@ -168,24 +168,6 @@ public sealed class MultiStagePass : IRewritePass
         }
 
         return removed;
-    }
-
-    // The line before the one starting at lineStart (without its terminator), or null at the start of the text.
-    private static (int Start, int End)? PreviousLine(string text, int lineStart)
-    {
-        if (lineStart == 0 || text[lineStart - 1] != '\n')
-        {
-            return null;
-        }
-
-        var end = lineStart - 1;
-        var start = text.LastIndexOf('\n', Math.Max(0, end - 1)) + 1;
-        if (end == 0)
-        {
-            start = 0;
-        }
-
-        return (start, end);
     }
 
     // A stage "builds" when it runs a recognised dependency install or build, or starts with a command that builds
@@ -382,7 +364,7 @@ public sealed class MultiStagePass : IRewritePass
         var sourceRoots = SourceRoots(stage);
         if (dropsPip)
         {
-            var trim = InstructionEdits.JoinCommands(context.Style, VenvTrim.Commands(context.Style, sourceRoots, HasImportlibMetadata(stage)));
+            var trim = VenvTrim.Script(context.Style, sourceRoots, HasImportlibMetadata(stage));
             builderEdits.Add(InstructionEdits.InsertAfter(context.Syntax, pipInstalls[^1].Command.Instruction, context.Style, Format(context, "RUN", trim)));
         }
 
@@ -394,20 +376,53 @@ public sealed class MultiStagePass : IRewritePass
 
         head.Add(Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\""));
         var block = new List<string> { Format(context, "COPY", "--from=build /opt/venv /opt/venv") };
+        var skippedInputs = stage.Instructions
+            .Where(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && CopiesOnlyPipInput(stage, i, pipInstalls))
+            .ToList();
         var runtime = RuntimeStageLines.Write(
             context,
             stage,
             string.Join(context.Style.NewLine, head),
             firstSourceCopy ?? firstPip,
             block,
-            i => i.Kind is InstructionKind.Copy or InstructionKind.Add);
+            i => i.Kind is InstructionKind.Copy or InstructionKind.Add && !skippedInputs.Contains(i));
         return new SplitPlan(
             null,
             builderEdits,
             runtime,
             $"split into a builder (compilers, pip install into /opt/venv) and a runtime stage with the virtualenv and the source"
             + (runtimePackages.Count > 0 ? $"; runtime libraries kept: {string.Join(", ", runtimePackages.Distinct())}" : "; no build packages in the runtime")
+            + (skippedInputs.Count > 0 ? $"; the requirements files pip read ({string.Join(", ", skippedInputs.Select(i => $"line {context.UserLine(i)}"))}) are not copied into the runtime stage, which has the virtualenv they describe" : string.Empty)
             + TrimSummary(dropsPip, sourceRoots));
+    }
+
+    // A copy whose every source lands where a pip install of the stage reads it with -r/-c (requirements, constraints):
+    // pip's input only. The runtime stage has the virtualenv those files describe, so it does not copy them again (an
+    // expert's runtime stage does not; a later copy of the whole source still brings them).
+    private static bool CopiesOnlyPipInput(StageModel stage, InstructionSyntax copy, List<(StageCommand Command, EcosystemCommand Recognised)> pipInstalls)
+    {
+        var read = pipInstalls
+            .SelectMany(p => p.Recognised.ManifestArguments.OfType<string>().Select(file => Workdirs.At(stage, p.Command.Instruction) is { } workdir ? Workdirs.Combine(workdir, file) : null))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var words = copy.Arguments switch
+        {
+            WordArguments { Words.Length: >= 2 } list => list.Words.Select(w => w.Value).ToList(),
+            ExecFormArguments { Elements.Length: >= 2 } exec => exec.Elements.Select(e => e.Value).ToList(),
+            _ => [],
+        };
+        if (read.Count == 0 || words.Count == 0 || Workdirs.At(stage, copy) is not { } copyWorkdir
+            || Workdirs.Combine(copyWorkdir, words[^1]) is not { } destination)
+        {
+            return false;
+        }
+
+        // A destination that ends in / (or several sources) is a folder; otherwise it may be the file's new name.
+        var intoFolder = words[^1].EndsWith('/') || words[^1] is "." || words.Count > 2;
+        return words.Take(words.Count - 1).All(source =>
+            source.IndexOfAny(['$', '*', '?', '[']) < 0 && !source.Contains("://", StringComparison.Ordinal)
+            && (read.Contains(Workdirs.Combine(destination, source[(source.TrimEnd('/').LastIndexOf('/') + 1)..]) ?? string.Empty)
+                || (!intoFolder && read.Contains(destination))));
     }
 
     // What the finding says about the virtualenv's installers.
@@ -567,11 +582,8 @@ public sealed class MultiStagePass : IRewritePass
 
         block.Add(Format(context, "COPY", $"--from=build {binary} {binary}"));
         block.AddRange(AssetCopies(context, go));
-        var runtime = RuntimeStageLines.Write(context, stage, from, runs.FirstInstall ?? buildCommand.Instruction, block, _ => false, entry);
-        if (stage.Last(InstructionKind.User) is null)
-        {
-            runtime.Insert(runtime.Count - 1, Format(context, "USER", "65532:65532"));
-        }
+        var nonRoot = stage.Last(InstructionKind.User) is null ? Format(context, "USER", "65532:65532") : null;
+        var runtime = RuntimeStageLines.Write(context, stage, from, runs.FirstInstall ?? buildCommand.Instruction, block, _ => false, entry, nonRoot);
 
         return new SplitPlan(
             null,

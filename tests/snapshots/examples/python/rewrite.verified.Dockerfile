@@ -18,14 +18,13 @@ COPY . .
 
 RUN --mount=type=cache,target=/root/.cache/pip \
     pip install .
-RUN sp=$(echo /opt/venv/lib/python3*/site-packages) \
-    && { { grep -hsiE '^Requires-Dist: *pip([^-_.a-z0-9]|$)' $sp/*.dist-info/METADATA | grep -qvi 'extra *=='; } \
-    || grep -qsiE '^pip([^-_.a-z0-9]|$)' $sp/*.egg-info/requires.txt \
-    || rm -rf $sp/pip $sp/pip-*.dist-info /opt/venv/bin/pip /opt/venv/bin/pip3 /opt/venv/bin/pip3.*; } \
-    && { { grep -hsiE '^Requires-Dist: *setuptools([^-_.a-z0-9]|$)' $sp/*.dist-info/METADATA | grep -qvi 'extra *=='; } \
-    || grep -qsiE '^setuptools([^-_.a-z0-9]|$)' $sp/*.egg-info/requires.txt \
-    || find $sp /app /opt/venv/bin \( -path "$sp/pip" -o -path "$sp/pip-*.dist-info" -o -path '/opt/venv/bin/pip' -o -path '/opt/venv/bin/pip3' -o -path '/opt/venv/bin/pip3.*' -o -path "$sp/setuptools" -o -path "$sp/setuptools-*.dist-info" -o -path "$sp/pkg_resources" -o -path "$sp/_distutils_hack" -o -path "$sp/distutils-precedence.pth" -o -name 'setup.py' \) -prune -o -type f \( -name '*.py' -o -name '*.pth' -o -path '/opt/venv/bin/*' \) -exec grep -lsE 'pkg_resources|setuptools' {} + | xargs -r grep -L 'from importlib.metadata import distribution' | grep -q . \
-    || rm -rf $sp/setuptools $sp/setuptools-*.dist-info $sp/pkg_resources $sp/_distutils_hack $sp/distutils-precedence.pth; }
+RUN { awk 'tolower($0) ~ /^requires-dist: *pip([^-_.a-z0-9]|$)/ && tolower($0) !~ /extra *==/ { found = 1 } END { exit !found }' /opt/venv/lib/python3*/site-packages/*.dist-info/METADATA 2>/dev/null \
+    || grep -qsiE '^pip([^-_.a-z0-9]|$)' /opt/venv/lib/python3*/site-packages/*.egg-info/requires.txt \
+    || rm -rf /opt/venv/lib/python3*/site-packages/pip /opt/venv/lib/python3*/site-packages/pip-*.dist-info /opt/venv/bin/pip /opt/venv/bin/pip3 /opt/venv/bin/pip3.*; } \
+    && { awk 'tolower($0) ~ /^requires-dist: *setuptools([^-_.a-z0-9]|$)/ && tolower($0) !~ /extra *==/ { found = 1 } END { exit !found }' /opt/venv/lib/python3*/site-packages/*.dist-info/METADATA 2>/dev/null \
+    || grep -qsiE '^setuptools([^-_.a-z0-9]|$)' /opt/venv/lib/python3*/site-packages/*.egg-info/requires.txt \
+    || [ -n "$(find /opt/venv/lib/python3*/site-packages /app /opt/venv/bin \( -path '/opt/venv/lib/python3*/site-packages/pip' -o -path '/opt/venv/lib/python3*/site-packages/pip-*.dist-info' -o -path '/opt/venv/bin/pip' -o -path '/opt/venv/bin/pip3' -o -path '/opt/venv/bin/pip3.*' -o -path '/opt/venv/lib/python3*/site-packages/setuptools' -o -path '/opt/venv/lib/python3*/site-packages/setuptools-*.dist-info' -o -path '/opt/venv/lib/python3*/site-packages/pkg_resources' -o -path '/opt/venv/lib/python3*/site-packages/_distutils_hack' -o -path '/opt/venv/lib/python3*/site-packages/distutils-precedence.pth' -o -name 'setup.py' \) -prune -o -path '/opt/venv/bin/*' -type f -exec grep -qsF 'from importlib.metadata import distribution' {} \; -prune -o -type f \( -name '*.py' -o -name '*.pth' -o -path '/opt/venv/bin/*' \) -exec grep -lsE 'pkg_resources|setuptools' {} +)" ] \
+    || rm -rf /opt/venv/lib/python3*/site-packages/setuptools /opt/venv/lib/python3*/site-packages/setuptools-*.dist-info /opt/venv/lib/python3*/site-packages/pkg_resources /opt/venv/lib/python3*/site-packages/_distutils_hack /opt/venv/lib/python3*/site-packages/distutils-precedence.pth; }
 
 ENV PORT=8080
 

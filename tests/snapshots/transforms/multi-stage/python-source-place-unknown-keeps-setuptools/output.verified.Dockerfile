@@ -10,10 +10,9 @@ ENV PATH="/opt/venv/bin:$PATH"
 COPY . .
 
 RUN pip install -r requirements.txt
-RUN sp=$(echo /opt/venv/lib/python3*/site-packages) \
-    && { { grep -hsiE '^Requires-Dist: *pip([^-_.a-z0-9]|$)' $sp/*.dist-info/METADATA | grep -qvi 'extra *=='; } \
-    || grep -qsiE '^pip([^-_.a-z0-9]|$)' $sp/*.egg-info/requires.txt \
-    || rm -rf $sp/pip $sp/pip-*.dist-info /opt/venv/bin/pip /opt/venv/bin/pip3 /opt/venv/bin/pip3.*; }
+RUN awk 'tolower($0) ~ /^requires-dist: *pip([^-_.a-z0-9]|$)/ && tolower($0) !~ /extra *==/ { found = 1 } END { exit !found }' /opt/venv/lib/python3*/site-packages/*.dist-info/METADATA 2>/dev/null \
+    || grep -qsiE '^pip([^-_.a-z0-9]|$)' /opt/venv/lib/python3*/site-packages/*.egg-info/requires.txt \
+    || rm -rf /opt/venv/lib/python3*/site-packages/pip /opt/venv/lib/python3*/site-packages/pip-*.dist-info /opt/venv/bin/pip /opt/venv/bin/pip3 /opt/venv/bin/pip3.*
 
 FROM python:3.11
 RUN apt-get update && apt-get install -y --no-install-recommends libffi8 && rm -rf /var/lib/apt/lists/*
