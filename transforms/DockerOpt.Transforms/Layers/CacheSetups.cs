@@ -32,9 +32,10 @@ internal static class CacheSetups
             // Read once per instruction, not once per cache: the environment and the parsed command are the same for all.
             var env = environments.TryGetValue(instruction.Span.Start, out var environment) ? CacheEnvironment.Of(environment) : ImmutableDictionary<string, string?>.Empty;
             var run = new Lazy<RunCommand?>(() => context.Model.RunOf(instruction), LazyThreadSafetyMode.None);
+            var text = instruction.FullText;
             foreach (var cache in PackageCaches.All.Where(c => !found.ContainsKey(c)))
             {
-                if (Evidence(instruction, run, cache, env, includeMounts) is { } evidence)
+                if (Evidence(instruction, text, run, cache, env, includeMounts) is { } evidence)
                 {
                     found[cache] = $"the file sets up its own {cache.Id} cache ({evidence} at line {context.UserLine(instruction)})";
                 }
@@ -44,9 +45,9 @@ internal static class CacheSetups
         return found;
     }
 
-    private static string? Evidence(InstructionSyntax instruction, Lazy<RunCommand?> parsed, PackageCache cache, IReadOnlyDictionary<string, string?> env, bool includeMounts)
+    // The instruction's text is cut from the source on each FullText: read once per instruction, not once per cache.
+    private static string? Evidence(InstructionSyntax instruction, string text, Lazy<RunCommand?> parsed, PackageCache cache, IReadOnlyDictionary<string, string?> env, bool includeMounts)
     {
-        var text = instruction.FullText;
         if (cache.SetupMarkers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal)) is { } marker)
         {
             return $"`{marker}`";
