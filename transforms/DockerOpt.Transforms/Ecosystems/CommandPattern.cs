@@ -16,6 +16,7 @@ namespace DockerOpt.Transforms.Ecosystems;
 /// <param name="NoSourceFlags">Flags that stop a source-reading command from reading the source (<c>poetry install --no-root</c>).</param>
 /// <param name="ReadsSource">The command reads the project source unless a <paramref name="NoSourceFlags"/> flag is given.</param>
 /// <param name="PathArgumentsReadSource">A positional argument that is a path (<c>.</c>, <c>./x</c>) installs from source.</param>
+/// <param name="PositionalsNameManifests">A positional argument names the manifest to install from (<c>dotnet restore src/Api/Api.csproj</c>).</param>
 public sealed record CommandPattern(
     string Program,
     ImmutableArray<string> Words,
@@ -24,7 +25,8 @@ public sealed record CommandPattern(
     ImmutableArray<string> SourceFlags = default,
     ImmutableArray<string> NoSourceFlags = default,
     bool ReadsSource = false,
-    bool PathArgumentsReadSource = false)
+    bool PathArgumentsReadSource = false,
+    bool PositionalsNameManifests = false)
 {
     public ImmutableArray<string> ManifestFlagList => ManifestFlags.IsDefault ? [] : ManifestFlags;
 

@@ -49,6 +49,26 @@ public static class DotNetFacts
     /// <summary>Solution file extensions: a folder with one of these and a project is ambiguous to <c>dotnet run</c>.</summary>
     public static ImmutableArray<string> SolutionExtensions { get; } = [".sln", ".slnx", ".slnf"];
 
+    /// <summary>Text in a project file that names another project, whose own files a restore needs too.</summary>
+    public const string ProjectReferenceMarker = "<ProjectReference";
+
+    /// <summary>Whether a solution file lists a project outside its own folder (<c>Project(...) = "Api", "src\Api\Api.csproj"</c>, or slnx's <c>Path="src/Api/Api.csproj"</c>).</summary>
+    public static bool ListsProjectsInOtherFolders(string solutionText)
+    {
+        ArgumentNullException.ThrowIfNull(solutionText);
+        foreach (var rawLine in solutionText.Split('\n'))
+        {
+            var line = rawLine.Trim();
+            var names = line.StartsWith("Project(", StringComparison.Ordinal) || line.StartsWith("<Project ", StringComparison.Ordinal);
+            if (names && ProjectExtensions.Any(e => line.Contains(e, StringComparison.OrdinalIgnoreCase)) && (line.Contains('\\', StringComparison.Ordinal) || line.Contains('/', StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The nearest of these above a project sets its defaults (MSBuild imports the first one found walking up).</summary>
     public const string DirectoryBuildProps = "Directory.Build.props";
 

@@ -55,7 +55,7 @@ public sealed record EcosystemCommand(Ecosystem Ecosystem, CommandPattern Patter
 
             if (Pattern.PathArgumentsReadSource)
             {
-                foreach (var word in PositionalsAfterSubcommand())
+                foreach (var word in PositionalArguments())
                 {
                     if (IsLocalPath(word.Value ?? word.Text))
                     {
@@ -68,7 +68,8 @@ public sealed record EcosystemCommand(Ecosystem Ecosystem, CommandPattern Patter
         }
     }
 
-    private IEnumerable<Core.Shell.ShellWord> PositionalsAfterSubcommand()
+    /// <summary>The arguments after the sub-command words that are not flags or flag values (<c>dotnet restore src/Api.csproj</c> → src/Api.csproj).</summary>
+    public IEnumerable<Core.Shell.ShellWord> PositionalArguments()
     {
         var valueFlags = Pattern.FlagsWithValues.ToHashSet(StringComparer.Ordinal);
         var skipped = 0;

@@ -137,7 +137,7 @@ public static class EcosystemTable
         ImageRepositories: ["dotnet/sdk", "dotnet/aspnet", "dotnet/runtime", "dotnet/runtime-deps"],
         Tools: [.. PackageManagerPrograms("dotnet")],
         Manifests: ManifestsOf("dotnet"),
-        InstallCommands: [Cmd("dotnet", "restore")],
+        InstallCommands: [new CommandPattern("dotnet", ["restore"], PositionalsNameManifests: true)],
         BuildCommands: [Cmd("dotnet", "publish"), Cmd("dotnet", "build")],
         PrefetchCommand: null,
         BuildOutputs: ["out", "publish"],

@@ -123,7 +123,43 @@ public sealed record ManifestChoice(ImmutableArray<string> Files, string? Declin
             return Decline("go.mod replaces a module with a local folder, which the download also needs");
         }
 
+        if (install.Pattern.PositionalsNameManifests && ManifestOutsideRoot(install, files) is { } named)
+        {
+            return Decline($"'{install.Invocation}' restores {named}, which is not a project or solution at the root of the build context (its folder, the root's settings and the projects it references would all be needed)");
+        }
+
+        // A project or solution that names other projects needs their files too, and they are not manifests at the root.
+        foreach (var file in files)
+        {
+            var text = context.ReadText(file) ?? string.Empty;
+            if (DotNetFacts.ProjectExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && text.Contains(DotNetFacts.ProjectReferenceMarker, StringComparison.Ordinal))
+            {
+                return Decline($"{file} references other projects (ProjectReference), whose project files the restore also needs");
+            }
+
+            if (DotNetFacts.SolutionExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && DotNetFacts.ListsProjectsInOtherFolders(text))
+            {
+                return Decline($"{file} lists projects in other folders, whose project files the restore also needs");
+            }
+        }
+
         return new ManifestChoice([.. files], null);
+    }
+
+    // The first manifest a restore names (dotnet restore src/Api/Api.csproj) that is not one of the root files copied.
+    private static string? ManifestOutsideRoot(EcosystemCommand install, IReadOnlyList<string> rootFiles)
+    {
+        foreach (var word in install.PositionalArguments())
+        {
+            var value = word.Value ?? word.Text;
+            var file = value.StartsWith("./", StringComparison.Ordinal) ? value[2..] : value;
+            if (!rootFiles.Contains(file, StringComparer.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<string?> IncludedRequirementFiles(string text, string from)

@@ -221,7 +221,10 @@ public static class PackageManagerFacts
         Manifests = [M("build.gradle"), M("build.gradle.kts"), M("settings.gradle"), M("settings.gradle.kts"), L("gradle.lockfile")],
     };
 
-    /// <summary>The dotnet CLI, and the standalone nuget CLI, which restores into the same package folder.</summary>
+    /// <summary>
+    /// The dotnet CLI, and the standalone nuget CLI, which restores into the same package folder. NuGet reads its
+    /// configuration under any of three spellings (nuget.config, NuGet.config, NuGet.Config) on case-sensitive file systems.
+    /// </summary>
     public static PackageManagerInfo Dotnet { get; } = new()
     {
         Tool = PackageManager.Dotnet,
@@ -235,7 +238,7 @@ public static class PackageManagerFacts
         ],
         Cache = PackageCaches.NuGet,
         CacheVerbs = ["restore", "build", "publish", "test", "pack", "run"],
-        Manifests = [M("*.sln"), M("*.csproj"), M("*.fsproj"), M("Directory.Build.props"), M("Directory.Packages.props"), C("nuget.config"), L("packages.lock.json")],
+        Manifests = [M("*.sln"), M("*.csproj"), M("*.fsproj"), M("Directory.Build.props"), M("Directory.Packages.props"), C("nuget.config"), C("NuGet.config"), C("NuGet.Config"), L("packages.lock.json")],
     };
 
     public static PackageManagerInfo Gem { get; } = new()
