@@ -87,7 +87,19 @@ public static class InstructionEdits
     {
         ArgumentNullException.ThrowIfNull(instruction);
         ArgumentNullException.ThrowIfNull(flagText);
-        return TextEdit.Insert(instruction.FlagTerminator?.Start ?? instruction.Arguments.Span.Start, flagText);
+        var at = instruction.FlagTerminator?.Start ?? instruction.Arguments.Span.Start;
+        var flagsEnd = instruction.Flags.IsEmpty ? instruction.Keyword.Span.End : instruction.Flags[^1].Span.End;
+        if (at > flagsEnd && instruction.Source.Text[flagsEnd..at].Contains('#', StringComparison.Ordinal))
+        {
+            // A comment line between RUN \ and the command: BuildKit drops it, but a shell linter reads the text as
+            // written and a flag below it as a command (shellcheck SC2215). The flags go on the keyword's line instead,
+            // before the author's own continuation.
+            var text = flagText.TrimEnd();
+            text = text.EndsWith('\\') || text.EndsWith('`') ? text[..^1].TrimEnd() : text;
+            return TextEdit.Insert(flagsEnd, " " + text);
+        }
+
+        return TextEdit.Insert(at, flagText);
     }
 
     /// <summary>Removes a flag and the whitespace before it.</summary>
