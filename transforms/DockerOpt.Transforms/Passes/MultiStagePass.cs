@@ -361,7 +361,12 @@ public sealed class MultiStagePass : IRewritePass
         // image has pip of its own. They go unless something installed or copied needs them (VenvTrim).
         var command = RuntimeCommand(stage);
         var dropsPip = command is null || !command.Split(' ').Any(w => ToolInvocation.Normalise(w) == "pip");
-        var sourceRoots = SourceRoots(stage);
+        // The trim runs right after the last pip install, so it searches only what is in the image by then: a copy that
+        // comes later (the usual `COPY . .` after `pip install -r requirements.txt`) is not there yet, and whether the
+        // app uses setuptools is then unknown — not "unused".
+        var lastPip = pipInstalls[^1].Command.Instruction;
+        var copiesAfterTrim = stage.Instructions.Any(i => i.Kind is InstructionKind.Copy or InstructionKind.Add && i.Span.Start > lastPip.Span.Start);
+        var sourceRoots = copiesAfterTrim ? null : SourceRoots(stage);
         if (dropsPip)
         {
             var trim = VenvTrim.Script(context.Style, sourceRoots, HasImportlibMetadata(stage));
@@ -393,7 +398,7 @@ public sealed class MultiStagePass : IRewritePass
             $"split into a builder (compilers, pip install into /opt/venv) and a runtime stage with the virtualenv and the source"
             + (runtimePackages.Count > 0 ? $"; runtime libraries kept: {string.Join(", ", runtimePackages.Distinct())}" : "; no build packages in the runtime")
             + (skippedInputs.Count > 0 ? $"; the requirements files pip read ({string.Join(", ", skippedInputs.Select(i => $"line {context.UserLine(i)}"))}) are not copied into the runtime stage, which has the virtualenv they describe" : string.Empty)
-            + TrimSummary(dropsPip, sourceRoots));
+            + TrimSummary(dropsPip, sourceRoots, copiesAfterTrim));
     }
 
     // A copy whose every source lands where a pip install of the stage reads it with -r/-c (requirements, constraints):
@@ -426,7 +431,7 @@ public sealed class MultiStagePass : IRewritePass
     }
 
     // What the finding says about the virtualenv's installers.
-    private static string TrimSummary(bool dropsPip, IReadOnlyCollection<string>? sourceRoots)
+    private static string TrimSummary(bool dropsPip, IReadOnlyCollection<string>? sourceRoots, bool sourceCopiedAfterPip)
     {
         if (!dropsPip)
         {
@@ -434,9 +439,19 @@ public sealed class MultiStagePass : IRewritePass
         }
 
         var summary = "; the virtualenv's own pip is removed unless an installed package requires it (the runtime image has its own pip)";
-        summary += sourceRoots is null
-            ? "; setuptools stays (packages import pkg_resources without declaring it, and where the app's source lands is unknown, so it cannot be searched)"
-            : $", and setuptools (with pkg_resources; seeded before Python 3.12) unless a package requires it or a Python file in site-packages, bin/ or the copied source ({string.Join(", ", sourceRoots)}) mentions pkg_resources or setuptools (setup.py aside)";
+        if (sourceCopiedAfterPip)
+        {
+            summary += "; setuptools stays (packages import pkg_resources without declaring it, and the source is copied after the last pip install, so it is not there to be searched)";
+        }
+        else if (sourceRoots is null)
+        {
+            summary += "; setuptools stays (packages import pkg_resources without declaring it, and where the app's source lands is unknown, so it cannot be searched)";
+        }
+        else
+        {
+            summary += $", and setuptools (with pkg_resources; seeded before Python 3.12) unless a package requires it or a Python file in site-packages, bin/ or the copied source ({string.Join(", ", sourceRoots)}) mentions pkg_resources or setuptools (setup.py aside)";
+        }
+
         return summary + "; the checks read the installed metadata with grep and start no pip, so they add milliseconds to a rebuild";
     }
 

@@ -1,0 +1,2 @@
+import pkg_resources
+print(pkg_resources.get_distribution("cffi").version)
