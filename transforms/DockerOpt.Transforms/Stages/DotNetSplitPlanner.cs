@@ -9,6 +9,7 @@ using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
+using DockerOpt.Transforms.ExecForm;
 
 namespace DockerOpt.Transforms.Stages;
 
@@ -174,7 +175,7 @@ public sealed class DotNetSplitPlanner : IStageSplitPlanner
         }
 
         var keyword = start.Dll is null ? "ENTRYPOINT" : start.Instruction.Keyword.Text;
-        var entry = Format(context, keyword, JsonArray(["dotnet", app.Assembly + ".dll", .. start.Arguments]));
+        var entry = Format(context, keyword, JsonArrayWriter.Write(["dotnet", app.Assembly + ".dll", .. start.Arguments], JsonArrayWriter.SeparatorOf(context.Syntax)));
         var runtime = RuntimeStageLines.Write(context, stage, Format(context, "FROM", runtimeImage), start.Instruction, block, _ => false, entry);
         if (start.Dll is null && !start.NoLaunchProfile && context.BuildContext.FileExists(Combine(located.ContextFolder!, DotNetFacts.LaunchSettings)))
         {
@@ -209,9 +210,6 @@ public sealed class DotNetSplitPlanner : IStageSplitPlanner
         path.StartsWith(workdir.TrimEnd('/') + "/", StringComparison.Ordinal) ? path[(workdir.TrimEnd('/').Length + 1)..] : path;
 
     private static string Format(PassContext context, string keyword, string arguments) => InstructionEdits.Format(context.Style, keyword, arguments);
-
-    private static string JsonArray(IEnumerable<string> items) =>
-        "[" + string.Join(", ", items.Select(w => "\"" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "]";
 
     // The RUNs: dotnet restores and builds (at most one publish); apt, other tools and other ecosystems' tools decline.
     private static RunSorting SortRuns(PassContext context, StageFacts facts)
