@@ -37,7 +37,8 @@ public sealed class ManifestsFirstPass : IRewritePass
         "Turns COPY . . followed by a dependency install (npm/yarn/pnpm, pip -r, poetry --no-root, go) into a copy of the "
         + "manifests that exist in the build context, the install, then the source copy; adds go mod download for Go. "
         + "Declines without a build context, for installs that read the source (pip install ., -e, npm lifecycle scripts, "
-        + "workspaces), for installs sharing a RUN with other commands, and for paths built from variables.",
+        + "workspaces), for installs sharing a RUN with other commands, for paths built from variables, and for a copy to a "
+        + "relative path in a stage without WORKDIR.",
         PassCategory.BuildSpeed,
         PassSafety.Safe,
         [
@@ -46,6 +47,7 @@ public sealed class ManifestsFirstPass : IRewritePass
             "npm lifecycle scripts (prepare, postinstall) and workspaces",
             "an install in the same RUN as commands that may read the source",
             "working directories or paths built from variables",
+            "a copy to a relative path with no WORKDIR before it (the manifests' COPY would be one more hadolint DL3045)",
         ],
         "WORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\n",
         "WORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n",
@@ -138,6 +140,12 @@ public sealed class ManifestsFirstPass : IRewritePass
             return;
         }
 
+        if (Workdirs.IsRelativeToImageDefault(context.Model, stage, copy.Instruction, copy.Destination))
+        {
+            Decline(copy.Instruction, NoWorkdirReason(copy));
+            return;
+        }
+
         var files = new List<string>();
         foreach (var (run, installs) in installRuns)
         {
@@ -193,6 +201,12 @@ public sealed class ManifestsFirstPass : IRewritePass
             return;
         }
 
+        if (Workdirs.IsRelativeToImageDefault(context.Model, stage, copy.Instruction, copy.Destination))
+        {
+            Decline(NoWorkdirReason(copy));
+            return;
+        }
+
         if (Workdirs.At(stage, copy.Instruction) is not { } workdir || Workdirs.Combine(workdir, copy.Destination) is not { } destination || Workdirs.At(stage, build) != destination)
         {
             Decline($"the build does not run where the source is copied ({copy.Destination}), so the manifests' place is unclear");
@@ -216,6 +230,13 @@ public sealed class ManifestsFirstPass : IRewritePass
             FindingKind.Applied,
             $"copies {string.Join(", ", choice.Files)} and runs {ecosystem.PrefetchCommand} before the source copy: a source edit no longer downloads every module again"));
     }
+
+    // The manifests' COPY would go to the same relative place as the source, the base image's working directory; a
+    // COPY to a relative path with no WORKDIR is what hadolint's DL3045 (and tally) flag, so the split would add one.
+    private static string NoWorkdirReason(SourceCopy copy) =>
+        $"the copy goes to '{copy.Destination}' and no WORKDIR is set before it (in this stage or the stages it builds on), "
+        + "so the manifests' COPY would also copy to a relative path in the base image's working directory, which hadolint "
+        + "DL3045 flags; with a WORKDIR (or an absolute destination) the copy is split";
 
     // The ecosystem whose build follows the copy and downloads dependencies itself (go build), unless the stage already fetched them.
     private static Ecosystem? Prefetch(StageModel stage, int copyIndex, RunAnalysis next)

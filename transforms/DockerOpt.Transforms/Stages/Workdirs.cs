@@ -1,5 +1,6 @@
 using DockerOpt.Core.Model;
 using DockerOpt.Syntax;
+using DockerOpt.Transforms.Runtime;
 
 namespace DockerOpt.Transforms.Stages;
 
@@ -31,6 +32,27 @@ public static class Workdirs
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// True when a copy to <paramref name="destination"/> at <paramref name="instruction"/> lands in whatever working
+    /// directory the base image has: the path is relative (not <c>/...</c>, not <c>$VAR/...</c>) and no WORKDIR comes
+    /// before the instruction, in its stage or in the stages it builds on. hadolint's DL3045 flags every such COPY.
+    /// </summary>
+    public static bool IsRelativeToImageDefault(DockerfileModel model, StageModel stage, InstructionSyntax instruction, string destination)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(instruction);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (destination.StartsWith('/') || destination.StartsWith('$'))
+        {
+            return false;
+        }
+
+        var lineage = StageChain.Of(model, stage).Lineage;
+        return !stage.Before(instruction).Any(i => i.Kind == InstructionKind.Workdir)
+            && !lineage.Skip(1).Any(ancestor => ancestor.OfKind(InstructionKind.Workdir).Any());
     }
 
     /// <summary>The directory <paramref name="path"/> names from <paramref name="workdir"/>, normalised; null with variables.</summary>
