@@ -215,7 +215,8 @@ public sealed class Rewriter
     // A file whose last line ends in a line continuation (`COPY a b\`, perhaps followed only by comment or blank lines)
     // would pull any line a pass adds after it into that instruction: `COPY a bUSER app`. BuildKit ignores the escape
     // char there, so the passes work on the text without it, and no pass, whichever way it appends, can make that
-    // mistake. The escape char goes only when some pass changes the file.
+    // mistake. The escape char goes only when some pass changes the file, and with it the blanks around it on its line:
+    // `python --version \` must become `python --version`, not a line ending in a space (tally's no-trailing-spaces).
     private static DockerfileSyntax WithoutDanglingContinuation(DockerfileSyntax syntax, string? path)
     {
         if (syntax.Instructions.IsEmpty || syntax.Instructions[^1].DanglingContinuation is not { } escape)
@@ -223,7 +224,20 @@ public sealed class Rewriter
             return syntax;
         }
 
-        var closed = DockerfileParser.Parse(syntax.Source.Text.Remove(escape.Start, escape.Length), path);
+        var text = syntax.Source.Text;
+        var start = escape.Start;
+        while (start > 0 && text[start - 1] is ' ' or '\t')
+        {
+            start--;
+        }
+
+        var end = escape.Start + escape.Length;
+        while (end < text.Length && text[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        var closed = DockerfileParser.Parse(text.Remove(start, end - start), path);
         return closed.HasErrors ? syntax : closed;
     }
 

@@ -48,6 +48,18 @@ public sealed class DanglingContinuationTests
 
     [Theory]
     [MemberData(nameof(DanglingEnds))]
+    public void The_line_that_lost_its_escape_char_ends_without_trailing_blanks(string original)
+    {
+        var rewriter = new Rewriter([new AddUserAfterLastInstruction()]);
+
+        var once = rewriter.Rewrite(original, "Dockerfile", EmptyBuildContext.Instance, RewriteOptions.Default).RewrittenText;
+
+        var copyLine = once.Split('\n').Single(l => l.StartsWith("COPY", StringComparison.Ordinal));
+        Assert.Equal("COPY a b", copyLine.TrimEnd('\r'));
+    }
+
+    [Theory]
+    [MemberData(nameof(DanglingEnds))]
     public void Rewriting_the_rewrite_again_changes_nothing(string original)
     {
         var rewriter = new Rewriter([new AddUserAfterLastInstruction(), new AppendUserToTheText()]);
