@@ -7,7 +7,7 @@ namespace DockerOpt.Transforms.Ecosystems;
 
 /// <summary>
 /// The ecosystem facts, one row per ecosystem, in the order detection breaks ties. Passes read these rows;
-/// they never test for a language by name. Node, Python, Go and .NET (split only) are what the passes act on today; the other
+/// they never test for a language by name. Node, Python, Go, .NET and Rust (the last two split only) are what the passes act on today; the other
 /// rows make detection (and later passes) a matter of data.
 /// </summary>
 public static class EcosystemTable
@@ -112,9 +112,11 @@ public static class EcosystemTable
         PrefetchCommand: null,
         BuildOutputs: ["target/release"],
         ProductionInstalls: [],
-        RuntimeAssetDirectories: [],
+        RuntimeAssetDirectories: ["static", "templates", "public", "assets"],
         Runtime: RuntimeKind.NativeBinary,
-        NativeMarkers: []);
+        NativeMarkers: [],
+        SourceRunCommands: [Cmd("cargo", "run")],
+        SplitPlanner: RustSplitPlanner.Instance);
 
     public static Ecosystem Java { get; } = new(
         Id: "java",
