@@ -193,6 +193,13 @@ public static class RustFacts
     /// <summary>Where the split puts the binary, in the builder (copied out of the target/ cache mount) and in the runtime.</summary>
     public const string BinaryFolder = "/usr/local/bin";
 
+    /// <summary>Whether a target triple makes a Linux executable (not wasm32-wasi, not another OS).</summary>
+    public static bool IsLinuxTarget(string triple)
+    {
+        ArgumentNullException.ThrowIfNull(triple);
+        return triple.Contains("-linux-", StringComparison.Ordinal);
+    }
+
     /// <summary>Whether a target triple links statically against musl.</summary>
     public static bool IsMuslTarget(string triple)
     {

@@ -48,6 +48,13 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
             return SplitPlan.Declined($"'{stage.BaseText}' is not the official rust image, so what it has installed is unknown");
         }
 
+        if (stage.From.GetFlag("platform") is { } platform)
+        {
+            // The single stage runs where it builds; a runtime stage without the flag would get the target platform's
+            // base image and the build platform's binary.
+            return SplitPlan.Declined($"FROM {platform.Text} builds on another platform than a runtime stage would run on, so the binary may not match it");
+        }
+
         var start = StartCommand.Read(context, stage);
         if (start?.Development is { } development)
         {
@@ -411,7 +418,9 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
     {
         if (build is null)
         {
-            return new BuildShape(null, start.Bin, start.Target, false);
+            return start.Target is { } runTarget && !RustFacts.IsLinuxTarget(runTarget)
+                ? BuildShape.Declined($"cargo run builds for {runTarget}, not a Linux binary a runtime image runs")
+                : new BuildShape(null, start.Bin, start.Target, false);
         }
 
         var tool = build.Tool;
@@ -441,6 +450,11 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
         }
 
         var target = tool.FlagValues("--target").FirstOrDefault();
+        if (target is not null && !RustFacts.IsLinuxTarget(target))
+        {
+            return BuildShape.Declined($"'{tool}' (line {line}) builds for {target}, not a Linux binary a runtime image runs");
+        }
+
         var bin = tool.FlagValues("--bin").FirstOrDefault();
         if (start.Bin is { } runBin && bin is not null && runBin != bin)
         {
