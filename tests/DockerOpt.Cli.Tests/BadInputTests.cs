@@ -177,7 +177,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void An_internal_error_exits_3_with_a_hint_and_shows_the_trace_with_verbose()
     {
-        sandbox.Passes = [new CrashingPass()];
+        sandbox.CreatePasses = _ => [new CrashingPass()];
         var before = sandbox.State();
 
         var plain = sandbox.Run("rewrite", "--apply");

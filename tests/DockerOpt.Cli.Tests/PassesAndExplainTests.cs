@@ -74,7 +74,7 @@ public sealed class PassesAndExplainTests : IDisposable
     [Fact]
     public void Every_registered_pass_can_be_explained()
     {
-        sandbox.Passes = Transforms.PassRegistry.All;
+        sandbox.CreatePasses = Transforms.PassRegistry.Create;
 
         foreach (var pass in Transforms.PassRegistry.All)
         {

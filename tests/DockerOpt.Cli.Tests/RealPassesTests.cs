@@ -7,7 +7,7 @@ namespace DockerOpt.Cli.Tests;
 /// <summary>The CLI with the production passes, on the bundled examples (copied: the repository is never written).</summary>
 public sealed class RealPassesTests : IDisposable
 {
-    private readonly CliSandbox sandbox = new() { Passes = PassRegistry.All };
+    private readonly CliSandbox sandbox = new() { CreatePasses = PassRegistry.Create };
 
     public void Dispose() => sandbox.Dispose();
 

@@ -180,7 +180,7 @@ public sealed class RewriteCommandTests : IDisposable
     {
         var path = sandbox.PathOf("Dockerfile");
         sandbox.Write("Dockerfile", Naive);
-        sandbox.Passes = [.. TestPasses.All, new ConcurrentEditorPass(path, "FROM debian\n# edited meanwhile\n")];
+        sandbox.CreatePasses = _ => [.. TestPasses.All, new ConcurrentEditorPass(path, "FROM debian\n# edited meanwhile\n")];
 
         var result = sandbox.Run("rewrite", "--apply", "--no-dockerignore");
 

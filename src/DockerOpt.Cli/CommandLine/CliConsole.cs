@@ -16,10 +16,14 @@ namespace DockerOpt.Cli.CommandLine;
 public sealed record CliConsole(TextWriter Out, TextWriter Error, bool IsTerminal, string WorkingDirectory)
 {
     /// <summary>
-    /// The passes rewrite, lint, passes and explain work with: the registry's, in its order. Tests give a fixed
-    /// set of their own so CLI behaviour is checked independently of how the real passes evolve.
+    /// Builds the passes rewrite, lint and verify run for one configuration: the registry's, in its order. Tests give
+    /// a fixed set of their own (ignoring the settings) so CLI behaviour is checked independently of how the real
+    /// passes evolve.
     /// </summary>
-    public ImmutableArray<IRewritePass> Passes { get; init; } = PassRegistry.All;
+    public Func<PassSettings, ImmutableArray<IRewritePass>> CreatePasses { get; init; } = PassRegistry.Create;
+
+    /// <summary>The passes with the shipped settings: what <c>passes</c>, <c>explain</c> and configuration checks list.</summary>
+    public ImmutableArray<IRewritePass> Passes => CreatePasses(PassSettings.Default);
 
     /// <summary>The process's own console. Colour only on a terminal and never when NO_COLOR is set (no-color.org).</summary>
     public static CliConsole FromSystem() => new(

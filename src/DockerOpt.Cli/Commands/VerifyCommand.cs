@@ -276,7 +276,7 @@ public sealed class VerifyCommand : ICommandFactory
             : CommandLineSplitter.Split(checks.Smoke) ?? throw new UserInputException($"dockeropt: --smoke {checks.Smoke}: a quote is not closed");
         var http = checks.Http is null ? null : ParseHttp(checks.Http);
 
-        var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, plan.Config));
+        var rewriter = new Rewriter(console.CreatePasses(ConfiguredPassSettings.For(plan.Config)));
         var buildContext = new FileSystemBuildContext(plan.ContextRoot);
         var rewriteOptions = plan.Options;
         return new VerifyRequest(file.FullPath, plan.ContextRoot, result.RewrittenText)

@@ -63,7 +63,7 @@ public static class RewritePlanner
 
             var config = configs.For(file.FullPath);
             var contextRoot = explicitContext ?? Path.GetDirectoryName(file.FullPath)!;
-            var rewriter = new Rewriter(CatalogOverrides.Apply(console.Passes, config));
+            var rewriter = new Rewriter(console.CreatePasses(ConfiguredPassSettings.For(config)));
             var context = ContextFor(contexts, contextRoot);
             var checkout = CheckoutOf(file);
             var options = selection.For(config, file.FullPath, RepositoryPath(file, checkout)) with

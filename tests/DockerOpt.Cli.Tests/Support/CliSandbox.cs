@@ -4,6 +4,7 @@ using System.Text;
 using DockerOpt.Cli.CommandLine;
 using DockerOpt.Core.Passes;
 using DockerOpt.Syntax;
+using DockerOpt.Transforms;
 
 namespace DockerOpt.Cli.Tests.Support;
 
@@ -22,7 +23,7 @@ public sealed class CliSandbox : IDisposable
 
     public string Directory { get; }
 
-    public ImmutableArray<IRewritePass> Passes { get; set; } = TestPasses.All;
+    public Func<PassSettings, ImmutableArray<IRewritePass>> CreatePasses { get; set; } = static _ => TestPasses.All;
 
     public bool IsTerminal { get; set; }
 
@@ -66,7 +67,7 @@ public sealed class CliSandbox : IDisposable
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var console = new CliConsole(output, error, IsTerminal, Directory) { Passes = Passes };
+        var console = new CliConsole(output, error, IsTerminal, Directory) { CreatePasses = CreatePasses };
         var exit = CliApplication.RunAsync(args, console).GetAwaiter().GetResult();
         return new CliResult(exit, output.ToString(), error.ToString());
     }

@@ -37,7 +37,7 @@ internal sealed partial class PropertyChecker
         this.sandbox = sandbox;
         this.limits = limits;
         Directory.CreateDirectory(sandbox);
-        console = new CliConsole(TextWriter.Null, TextWriter.Null, IsTerminal: false, sandbox) { Passes = passes };
+        console = new CliConsole(TextWriter.Null, TextWriter.Null, IsTerminal: false, sandbox) { CreatePasses = _ => passes };
     }
 
     public CheckOutcome Check(byte[] bytes)
