@@ -240,6 +240,9 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
         else
         {
             from = $"debian:{release}-slim";
+            // A Debian image can create a named system user, which the non-root-user pass does (as for the Python
+            // split); the distroless and scratch images cannot, so they get the distroless nonroot uid here.
+            addsUser = false;
             var packages = needs.Needs.Select(n => RustFacts.PackageFor(n, release)).OfType<string>().Concat(needs.Packages).Distinct().ToList();
             what = $"{from} runtime stage (the builder's Debian release" + (packages.Count > 0 ? $", with {string.Join(", ", packages)} installed)" : ")");
             if (packages.Count > 0)

@@ -17,5 +17,4 @@ WORKDIR /code
 ENV RUST_LOG=info
 EXPOSE 8000
 COPY --from=build /usr/local/bin/todo-api /usr/local/bin/todo-api
-USER 65532:65532
 ENTRYPOINT ["/usr/local/bin/todo-api", "--port", "8000"]
