@@ -6,7 +6,8 @@
 #   bash scripts/fuzz/run.sh --help                       # every option
 # Failing inputs go to fuzz-failures/ (git-ignored): the input as generated, the minimized one, and a note with the
 # failure and the command that reproduces it. Exit code 0 when nothing failed, 1 when something did.
-# The CI run (20,000 inputs) is a test of tests/DockerOpt.Fuzz.Tests; see BENCHMARKS.md for throughput and results.
+# The CI run (--inputs 20000 --seed 14 --cli 60) is a test of tests/DockerOpt.Fuzz.Tests (CiFuzzRunTests); see BENCHMARKS.md
+# for throughput and results.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -16,7 +16,8 @@ internal sealed record FuzzOptions
           --start N          first index (default 0)
           --workers N        worker processes (default: the number of cores)
           --time-limit S     seconds of CPU one input may take, all checks together (default 10)
-          --cli N            also run N of the inputs through the real dockeropt process (default 0)
+          --cli N            also run N of the inputs (spread over the run) through the real dockeropt process, one
+                             command each: rewrite --check and lint --format sarif in turn (default 0)
           --cli-binary PATH  the dockeropt to run for --cli (default: dockeropt.dll beside this tool, on dotnet)
           --out DIR          where failing inputs are saved (default: fuzz-failures/ in the repository)
           --corpus DIR       the seed Dockerfiles (default: ../shared/corpus beside the repository)

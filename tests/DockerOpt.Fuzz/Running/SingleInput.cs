@@ -17,7 +17,7 @@ internal static class SingleInput
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(console);
         console.WriteLine($"fuzz: {input.Describe()}");
-        var sandbox = Path.Combine(Path.GetTempPath(), $"dockeropt-fuzz-{Environment.ProcessId}");
+        var sandbox = Path.Combine(ScratchDirectory.Root, $"dockeropt-fuzz-{Environment.ProcessId}");
         try
         {
             var checker = new PropertyChecker(sandbox, PassRegistry.All, ResourceLimits.Default with { Time = options.TimeLimit });

@@ -21,7 +21,7 @@ internal sealed class Worker(FuzzOptions options, InputGenerator generator, Fail
 
     public int Run()
     {
-        var sandbox = Path.Combine(Path.GetTempPath(), $"dockeropt-fuzz-{Environment.ProcessId}");
+        var sandbox = Path.Combine(ScratchDirectory.Root, $"dockeropt-fuzz-{Environment.ProcessId}");
         var checker = new PropertyChecker(sandbox, PassRegistry.All, ResourceLimits.Default with { Time = options.TimeLimit });
         var stats = new WorkerStats();
         try
