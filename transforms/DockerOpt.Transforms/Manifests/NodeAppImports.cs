@@ -37,45 +37,28 @@ public sealed partial record NodeAppImports(ImmutableArray<(string File, string 
         var loads = ImmutableArray.CreateBuilder<(string, string)>();
         var read = 0;
         string? npmVariables = null;
-        var pending = new Stack<string>();
-        pending.Push(string.Empty);
-        while (pending.Count > 0)
+        foreach (var (_, name, path) in ContextFiles.Walk(context, SkippedFolders))
         {
-            var folder = pending.Pop();
-            foreach (var name in context.ListDirectory(folder))
+            if (!IsAppSource(name))
             {
-                var path = folder.Length == 0 ? name : folder + "/" + name;
-                if (context.DirectoryExists(path))
-                {
-                    if (!SkippedFolders.Contains(name))
-                    {
-                        pending.Push(path);
-                    }
+                continue;
+            }
 
-                    continue;
-                }
+            if (read == MaxFiles)
+            {
+                return new NodeAppImports(loads.ToImmutable(), read, true, npmVariables);
+            }
 
-                if (!IsAppSource(name))
-                {
-                    continue;
-                }
+            read++;
+            var source = context.ReadText(path) ?? string.Empty;
+            if (npmVariables is null && NpmVariablePattern().IsMatch(source))
+            {
+                npmVariables = path;
+            }
 
-                if (read == MaxFiles)
-                {
-                    return new NodeAppImports(loads.ToImmutable(), read, true, npmVariables);
-                }
-
-                read++;
-                var source = context.ReadText(path) ?? string.Empty;
-                if (npmVariables is null && NpmVariablePattern().IsMatch(source))
-                {
-                    npmVariables = path;
-                }
-
-                foreach (var package in PackagesIn(source))
-                {
-                    loads.Add((path, package));
-                }
+            foreach (var package in PackagesIn(source))
+            {
+                loads.Add((path, package));
             }
         }
 

@@ -21,38 +21,21 @@ public static partial class GoSources
     {
         ArgumentNullException.ThrowIfNull(context);
         var read = 0;
-        var pending = new Stack<string>();
-        pending.Push(string.Empty);
-        while (pending.Count > 0)
+        foreach (var (folder, name, path) in ContextFiles.Walk(context, SkippedFolders))
         {
-            var folder = pending.Pop();
-            foreach (var name in context.ListDirectory(folder))
+            if (!name.EndsWith(".go", StringComparison.Ordinal) || name.EndsWith("_test.go", StringComparison.Ordinal))
             {
-                var path = folder.Length == 0 ? name : folder + "/" + name;
-                if (context.DirectoryExists(path))
-                {
-                    if (!SkippedFolders.Contains(name))
-                    {
-                        pending.Push(path);
-                    }
+                continue;
+            }
 
-                    continue;
-                }
+            if (++read > MaxFiles)
+            {
+                return $"{folder}/ (more than {MaxFiles} Go files, not all read)";
+            }
 
-                if (!name.EndsWith(".go", StringComparison.Ordinal) || name.EndsWith("_test.go", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (++read > MaxFiles)
-                {
-                    return $"{folder}/ (more than {MaxFiles} Go files, not all read)";
-                }
-
-                if (ImportC().IsMatch(context.ReadText(path) ?? string.Empty))
-                {
-                    return path;
-                }
+            if (ImportC().IsMatch(context.ReadText(path) ?? string.Empty))
+            {
+                return path;
             }
         }
 
