@@ -28,7 +28,7 @@ public sealed class NonRootUserPass : IRewritePass
     public PassInfo Info { get; } = new(
         PassId,
         "Run as a non-root user",
-        "Adds USER to the final stage (after its last RUN, before CMD/ENTRYPOINT) so the container does not run as "
+        "Adds USER to the final stage (after its last RUN and COPY/ADD, before CMD/ENTRYPOINT) so the container does not run as "
         + "root: the image's own user (node), a user the Dockerfile already creates, a created system user on "
         + "Debian/Red Hat/Alpine images, or 65532:65532 on scratch and distroless. The app's code stays root-owned and "
         + "read-only for that user; only folders the image shows are written at run time (a VOLUME, a data, logs, tmp "
@@ -294,7 +294,10 @@ public sealed class NonRootUserPass : IRewritePass
     }
 
     // Where USER goes: after the last RUN (which may need root), in place of a trailing USER root, else above the
-    // first CMD/ENTRYPOINT after that RUN, else at the end of the stage (the index past its last instruction).
+    // first CMD/ENTRYPOINT after that RUN and after the last COPY/ADD, else at the end of the stage (the index past its
+    // last instruction). A USER does not change who owns what COPY copies, but a COPY without --chown below a USER
+    // reads as if it did (tally's copy-after-user-without-chown): in `FROM scratch`, `ENTRYPOINT [...]`, `COPY
+    // --from=build ...` the USER goes below the COPY, not above the ENTRYPOINT.
     private static int UserPoint(ImmutableArray<InstructionSyntax> body, InstructionSyntax? lastUser)
     {
         var lastRun = LastRunIndex(body);
@@ -303,7 +306,17 @@ public sealed class NonRootUserPass : IRewritePass
             return body.IndexOf(lastUser);
         }
 
-        for (var i = lastRun + 1; i < body.Length; i++)
+        var start = lastRun + 1;
+        for (var i = body.Length - 1; i >= start; i--)
+        {
+            if (body[i].Kind is InstructionKind.Copy or InstructionKind.Add)
+            {
+                start = i + 1;
+                break;
+            }
+        }
+
+        for (var i = start; i < body.Length; i++)
         {
             if (body[i].Kind is InstructionKind.Cmd or InstructionKind.Entrypoint)
             {
