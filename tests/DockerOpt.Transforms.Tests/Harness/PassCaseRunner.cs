@@ -22,8 +22,9 @@ namespace DockerOpt.Transforms.Tests.Harness;
 /// A case's optional <c>context/</c> folder is the build context; <c>options.txt</c> may say <c>level=aggressive</c>,
 /// <c>dockerfile=PATH</c> (where the input sits in the context; by default <c>Dockerfile</c> at its root) and
 /// <c>role=app</c> (the user says the image is an app), <c>include-generated</c> (a generated file is rewritten anyway),
-/// <c>repository-path=PATH</c> (the corpus file's path in its repository, evidence of its role) and <c>target=STAGE</c>
-/// (the stage <c>docker build --target</c> builds).
+/// <c>repository-path=PATH</c> (the corpus file's path in its repository, evidence of its role), <c>target=STAGE</c>
+/// (the stage <c>docker build --target</c> builds), <c>also-enabled=ID,...</c> (passes the user leaves on besides this one,
+/// for a pass whose text depends on them; only this pass runs).
 /// </summary>
 public static class PassCaseRunner
 {
@@ -109,7 +110,9 @@ public static class PassCaseRunner
             ? new RoleOverride(ImageRole.LeafApp, "options.txt (role=app)")
             : null;
         var includeGenerated = File.Exists(path) && File.ReadAllText(path).Contains("include-generated", StringComparison.Ordinal);
-        return new RewriteOptions(level, ImmutableHashSet.Create(StringComparer.Ordinal, passId), [])
+        // also-enabled=ID,...: the user leaves those passes on too (only this pass runs; it may write what they would).
+        var enabled = (Setting(path, "also-enabled") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new RewriteOptions(level, ImmutableHashSet.Create(StringComparer.Ordinal, [passId, .. enabled]), [])
         {
             Role = role,
             IncludeGenerated = includeGenerated,

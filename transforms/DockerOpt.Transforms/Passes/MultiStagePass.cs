@@ -377,7 +377,7 @@ public sealed class MultiStagePass : IRewritePass
         var head = new List<string> { Format(context, "FROM", stage.BaseText) };
         if (runtimePackages.Count > 0)
         {
-            head.Add(Format(context, "RUN", $"apt-get update && apt-get install -y --no-install-recommends {string.Join(' ', runtimePackages.Distinct())} && rm -rf /var/lib/apt/lists/*"));
+            head.Add(RuntimeAptRun(context, runtimePackages.Distinct()));
         }
 
         head.Add(Format(context, "ENV", "PATH=\"/opt/venv/bin:$PATH\""));
@@ -830,6 +830,23 @@ public sealed class MultiStagePass : IRewritePass
         var elements = new[] { binary }.Concat(words.Skip(1)).Select(w => "\"" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
         var keyword = instruction.Keyword.Text;
         return $"{keyword} [{string.Join(", ", elements)}]";
+    }
+
+    // The runtime stage's apt install, one command per continued line in the file's chain style (a chain on one line is
+    // what tally's newline-per-chained-call flags). With cache-mounts on, the package lists go in the cache mount that
+    // pass gives apt RUNs, so nothing is left to delete and the RUN is two commands — update, install + delete would be
+    // a chain of three, which tally's prefer-run-heredoc flags. With cache-mounts off, the lists are deleted instead.
+    private static string RuntimeAptRun(PassContext context, IEnumerable<string> packages)
+    {
+        var chain = ChainStyle.Sniff(context.Syntax, context.Style);
+        var install = $"apt-get install -y --no-install-recommends {string.Join(' ', packages)}";
+        if (!context.Options.IsEnabled(CacheMountsPass.Id))
+        {
+            return Format(context, "RUN", $"apt-get update{chain.Continued}{install}{chain.Continued}rm -rf /var/lib/apt/lists/*");
+        }
+
+        var lists = PackageCaches.Apt.Mounts[0];
+        return Format(context, "RUN", $"--mount=type=cache,target={lists.Target}{lists.MountOptions} {chain.Escape}{chain.NewLine}{chain.Indent}apt-get update{chain.Continued}{install}");
     }
 
     private static string Format(PassContext context, string keyword, string arguments) => InstructionEdits.Format(context.Style, keyword, arguments);

@@ -20,7 +20,9 @@ RUN awk 'tolower($0) ~ /^requires-dist: *pip([^-_.a-z0-9]|$)/ && tolower($0) !~ 
 COPY app /srv/app
 
 FROM python:3.11
-RUN apt-get update && apt-get install -y --no-install-recommends libffi8 && rm -rf /var/lib/apt/lists/*
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libffi8 \
+    && rm -rf /var/lib/apt/lists/*
 ENV PATH="/opt/venv/bin:$PATH"
 WORKDIR /srv
 COPY --from=build /opt/venv /opt/venv
