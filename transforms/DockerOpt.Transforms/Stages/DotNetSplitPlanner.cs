@@ -5,7 +5,6 @@ using DockerOpt.Core.Editing;
 using DockerOpt.Core.Images;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
-using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
@@ -514,7 +513,7 @@ public sealed class DotNetSplitPlanner : IStageSplitPlanner
             }
 
             var instruction = (entrypoint ?? cmd)!;
-            var words = Words(instruction);
+            var words = StartCommandWords.Of(instruction);
             if (words is null)
             {
                 return null;
@@ -552,25 +551,6 @@ public sealed class DotNetSplitPlanner : IStageSplitPlanner
             }
 
             return new StartCommand(instruction, null, project, null, [], noLaunchProfile);
-        }
-
-        // The command's words: exec form as written, shell form when it is one plain command (`exec` dropped).
-        private static ImmutableArray<string>? Words(InstructionSyntax instruction)
-        {
-            if (instruction.Arguments is ExecFormArguments exec)
-            {
-                return exec.Values;
-            }
-
-            if (instruction.Arguments is ShellFormArguments shell && ShellParser.Parse(shell.CommandText) is { IsSingleAndChain: true } script
-                && script.Commands.Length == 1 && script.Commands[0].Simple is { Assignments.IsEmpty: true, Redirections.IsEmpty: true } simple
-                && simple.Words.All(w => w.IsStatic && !w.HasGlob))
-            {
-                ImmutableArray<string> words = [.. simple.Words.Select(w => w.Value!)];
-                return words.Length > 1 && words[0] == "exec" ? words[1..] : words;
-            }
-
-            return null;
         }
     }
 }

@@ -4,7 +4,6 @@ using DockerOpt.Core.Editing;
 using DockerOpt.Core.Images;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
-using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
 using DockerOpt.Transforms.ExecForm;
@@ -599,7 +598,7 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
             }
 
             var instruction = (entrypoint ?? cmd)!;
-            if (WordsOf(instruction) is not { IsEmpty: false } words)
+            if (StartCommandWords.Of(instruction) is not { IsEmpty: false } words)
             {
                 return null;
             }
@@ -676,25 +675,6 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
 
             var full = slash < 0 ? null : Workdirs.At(stage, Instruction) is { } at ? Workdirs.Combine(at, program) : null;
             return full == build.Location(root, name) ? name : null;
-        }
-
-        // The command's words: exec form as written, shell form when it is one plain command (`exec` dropped).
-        private static ImmutableArray<string>? WordsOf(InstructionSyntax instruction)
-        {
-            if (instruction.Arguments is ExecFormArguments exec)
-            {
-                return exec.Values;
-            }
-
-            if (instruction.Arguments is ShellFormArguments shell && ShellParser.Parse(shell.CommandText) is { IsSingleAndChain: true } script
-                && script.Commands.Length == 1 && script.Commands[0].Simple is { Assignments.IsEmpty: true, Redirections.IsEmpty: true } simple
-                && simple.Words.All(w => w.IsStatic && !w.HasGlob))
-            {
-                ImmutableArray<string> words = [.. simple.Words.Select(w => w.Value!)];
-                return words.Length > 1 && words[0] == "exec" ? words[1..] : words;
-            }
-
-            return null;
         }
     }
 }
