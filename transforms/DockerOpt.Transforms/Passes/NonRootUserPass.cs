@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
+using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
+using DockerOpt.Transforms.Ecosystems;
 using DockerOpt.Transforms.Layers;
 using DockerOpt.Transforms.Runtime;
 
@@ -171,10 +173,15 @@ public sealed class NonRootUserPass : IRewritePass
             // layer stays cached when the app's files change; with nothing copied before the USER, the user is
             // created right above it, with the hand-over.
             var firstCopy = body.IndexOf(body.FirstOrDefault(i => i.Kind is InstructionKind.Copy or InstructionKind.Add)!);
+            var setupRun = firstCopy >= 0 ? LastRunIndex(body[..firstCopy]) : -1;
+            // When the user's two commands after the setup RUN would make a group of RUNs tally's prefer-run-heredoc
+            // reports and did not report before, they go right above the USER instead, if no RUN comes just before it
+            // and no hand-over joins them: there the RUN stands alone. It then reruns on a source edit, which costs a
+            // useradd (milliseconds), not a package install.
+            var aloneAboveUser = handOver is null && (target == 0 || !IsPlainRun(body[target - 1]));
             var createdAt = targetAnchor;
-            if (firstCopy >= 0 && firstCopy < target)
+            if (firstCopy >= 0 && firstCopy < target && !(StartsReportedRunGroup(body, setupRun) && aloneAboveUser))
             {
-                var setupRun = LastRunIndex(body[..firstCopy]);
                 var run = OwnRun(context, plan.CreateCommands);
                 createdAt = setupRun >= 0 ? body[setupRun] : body[firstCopy];
                 edits.Add(setupRun >= 0
@@ -292,6 +299,33 @@ public sealed class NonRootUserPass : IRewritePass
 
         return -1;
     }
+
+    // tally's prefer-run-heredoc reports a group of consecutive RUNs with the same flags that holds three commands or
+    // more (&&- or ;-separated; a || chain counts once), at its first RUN, and a RUN of three commands or more on its own
+    // line (one report per line). True when a plain RUN of two commands added right after body[index] makes a report
+    // that was not there: body[index] is a plain RUN and its group was reported neither way at its first RUN.
+    private static bool StartsReportedRunGroup(ImmutableArray<InstructionSyntax> body, int index)
+    {
+        if (index < 0 || !IsPlainRun(body[index]))
+        {
+            return false;
+        }
+
+        var first = index;
+        while (first > 0 && IsPlainRun(body[first - 1]))
+        {
+            first--;
+        }
+
+        var commands = body[first..(index + 1)].Select(CommandCount).ToList();
+        var reported = (commands.Count >= 2 && commands.Sum() >= 3) || commands[0] >= 3;
+        return !reported;
+    }
+
+    private static bool IsPlainRun(InstructionSyntax instruction) => instruction.Kind == InstructionKind.Run && instruction.Flags.IsEmpty;
+
+    private static int CommandCount(InstructionSyntax run) =>
+        RunScripts.Parse(run) is { } script ? TopLevelUnits.Of(script).Count(u => u.Connector != ShellConnector.Or) : 1;
 
     // Where USER goes: after the last RUN (which may need root), in place of a trailing USER root, else above the
     // first CMD/ENTRYPOINT after that RUN and after the last COPY/ADD, else at the end of the stage (the index past its
