@@ -191,9 +191,16 @@ public sealed class DockerfileModel
         return used;
     }
 
-    public static DockerfileModel Build(DockerfileSyntax syntax)
+    public static DockerfileModel Build(DockerfileSyntax syntax) => Build(syntax, new ShellScripts());
+
+    /// <summary>
+    /// The model of one text of a rewrite: its RUNs are read with <paramref name="scripts"/>, the rewrite's shared parses,
+    /// so a RUN command an earlier text already had is not parsed again.
+    /// </summary>
+    public static DockerfileModel Build(DockerfileSyntax syntax, ShellScripts scripts)
     {
         ArgumentNullException.ThrowIfNull(syntax);
+        ArgumentNullException.ThrowIfNull(scripts);
 
         var globalArgs = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         var stages = ImmutableArray.CreateBuilder<StageModel>();
@@ -237,7 +244,7 @@ public sealed class DockerfileModel
             stages.Add(CreateStage(stages.Count, names, from, body.ToImmutable(), globalArgs, syntax.EscapeChar, budget));
         }
 
-        return new DockerfileModel(syntax, stages.ToImmutable(), globalArgs.ToImmutable(), new RunCommands());
+        return new DockerfileModel(syntax, stages.ToImmutable(), globalArgs.ToImmutable(), new RunCommands(scripts));
     }
 
     private static StageModel CreateStage(

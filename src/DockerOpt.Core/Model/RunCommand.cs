@@ -13,15 +13,14 @@ namespace DockerOpt.Core.Model;
 /// </summary>
 public sealed class RunCommand
 {
-    // Every simple command of the script, recognized at the first question. Keyed by reference: a record's value
-    // equality would hash every word of the command.
-    private Dictionary<ShellSimpleCommand, RecognizedCommand?>? recognized;
+    // The script and its recognized commands, shared with every RUN of the rewrite that has the same command text.
+    private readonly ShellScripts.ParsedScript parsed;
 
-    private RunCommand(InstructionSyntax instruction, ShellFormArguments arguments, ShellScript script, int commandEnd)
+    private RunCommand(InstructionSyntax instruction, ShellFormArguments arguments, ShellScripts.ParsedScript parsed, int commandEnd)
     {
         Instruction = instruction;
         Arguments = arguments;
-        Script = script;
+        this.parsed = parsed;
         CommandEnd = commandEnd;
     }
 
@@ -29,7 +28,7 @@ public sealed class RunCommand
 
     public ShellFormArguments Arguments { get; }
 
-    public ShellScript Script { get; }
+    public ShellScript Script => parsed.Script;
 
     /// <summary>The source offset just past the last non-blank char of the command.</summary>
     public int CommandEnd { get; }
@@ -76,16 +75,15 @@ public sealed class RunCommand
     /// What <see cref="CommandRecognizer"/> reads in a simple command of this script, recognized once per RUN whichever
     /// pass asks (a command from elsewhere is recognized, not remembered).
     /// </summary>
-    public RecognizedCommand? Recognized(ShellSimpleCommand command)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        recognized ??= RecognizeAll(Script);
-        return recognized.TryGetValue(command, out var known) ? known : CommandRecognizer.Recognize(command);
-    }
+    public RecognizedCommand? Recognized(ShellSimpleCommand command) => parsed.Recognized(command);
 
     /// <summary>The RUN read on its own, outside a model (a pass reads it with <see cref="DockerfileModel.RunOf"/>).</summary>
-    public static RunCommand? TryRead(InstructionSyntax instruction)
+    public static RunCommand? TryRead(InstructionSyntax instruction) => TryRead(instruction, new ShellScripts());
+
+    /// <summary>The RUN read with the scripts of its rewrite, parsing its command only when no earlier text had it.</summary>
+    public static RunCommand? TryRead(InstructionSyntax instruction, ShellScripts scripts)
     {
+        ArgumentNullException.ThrowIfNull(scripts);
         if (WhyNot(instruction) is not null)
         {
             return null;
@@ -104,7 +102,7 @@ public sealed class RunCommand
             return null;
         }
 
-        return new RunCommand(instruction, arguments, ShellParser.Parse(text), arguments.ToSourceOffset(last) + 1);
+        return new RunCommand(instruction, arguments, scripts.Of(text), arguments.ToSourceOffset(last) + 1);
     }
 
     /// <summary>The Dockerfile span of a span of the parsed command.</summary>
@@ -122,15 +120,4 @@ public sealed class RunCommand
 
     /// <summary>True when the instruction spans more than one physical line before any heredoc.</summary>
     public bool IsMultiLine => Instruction.EndLine > Instruction.StartLine;
-
-    private static Dictionary<ShellSimpleCommand, RecognizedCommand?> RecognizeAll(ShellScript script)
-    {
-        var all = new Dictionary<ShellSimpleCommand, RecognizedCommand?>(ReferenceEqualityComparer.Instance);
-        foreach (var command in script.SimpleCommands)
-        {
-            all[command] = CommandRecognizer.Recognize(command);
-        }
-
-        return all;
-    }
 }

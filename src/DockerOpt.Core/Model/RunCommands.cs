@@ -7,7 +7,7 @@ namespace DockerOpt.Core.Model;
 /// Shared by a model and the copies made from it (<see cref="DockerfileModel.WithRole"/>, <c>WithTarget</c>): they are
 /// the same text. Keyed by reference, since an instruction's value equality would compare its whole text.
 /// </summary>
-internal sealed class RunCommands
+internal sealed class RunCommands(ShellScripts scripts)
 {
     private readonly Dictionary<InstructionSyntax, RunCommand?> read = new(ReferenceEqualityComparer.Instance);
 
@@ -15,7 +15,7 @@ internal sealed class RunCommands
     {
         if (!read.TryGetValue(instruction, out var run))
         {
-            run = RunCommand.TryRead(instruction);
+            run = RunCommand.TryRead(instruction, scripts);
             read[instruction] = run;
         }
 

@@ -87,9 +87,13 @@ public sealed record PassContext(
     }
 
     /// <summary>Creates the model and style for a parsed text, with the role decided on the user's file.</summary>
-    public static PassContext Create(DockerfileSyntax syntax, IBuildContext buildContext, RewriteOptions options, RoleDecision role)
+    public static PassContext Create(DockerfileSyntax syntax, IBuildContext buildContext, RewriteOptions options, RoleDecision role) =>
+        Create(syntax, buildContext, options, role, new ShellScripts());
+
+    /// <summary>Creates the model and style for one text of a rewrite, reading its RUNs with the rewrite's shared parses.</summary>
+    public static PassContext Create(DockerfileSyntax syntax, IBuildContext buildContext, RewriteOptions options, RoleDecision role, ShellScripts scripts)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new(syntax, DockerfileModel.Build(syntax).WithRole(role).WithTarget(options.Target), StyleSniffer.Sniff(syntax), buildContext, options);
+        return new(syntax, DockerfileModel.Build(syntax, scripts).WithRole(role).WithTarget(options.Target), StyleSniffer.Sniff(syntax), buildContext, options);
     }
 }

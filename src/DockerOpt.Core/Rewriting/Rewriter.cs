@@ -67,7 +67,9 @@ public sealed class Rewriter
         }
 
         // The role is decided once, on the user's file: a pass's own edits (a USER, a new stage) must not change it.
-        var original = DockerfileModel.Build(syntax);
+        // Every text of this rewrite reads its RUNs through one set of parses: a RUN a pass left alone is not parsed again.
+        var scripts = new ShellScripts();
+        var original = DockerfileModel.Build(syntax, scripts);
         var role = options.Role is { } chosen
             ? RoleDecision.Overridden(chosen.Role, chosen.Source)
             : ImageRoleClassifier.Classify(original, options.RepositoryPath ?? path, buildContext, repository);
@@ -141,7 +143,7 @@ public sealed class Rewriter
             var ignored = IgnoredInstructions(current, currentPragmas, info);
             var rules = IgnoredRules(current, currentPragmas, info);
             var mapsSoFar = lineMaps.ToArray();
-            currentContext ??= PassContext.Create(current, buildContext, options, role);
+            currentContext ??= PassContext.Create(current, buildContext, options, role, scripts);
             var context = currentContext with
             {
                 IgnoredInstructions = ignored,
