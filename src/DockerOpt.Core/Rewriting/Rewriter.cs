@@ -219,29 +219,48 @@ public sealed class Rewriter
     // char there, so the passes work on the text without it, and no pass, whichever way it appends, can make that
     // mistake. The escape char goes only when some pass changes the file, and with it the blanks around it on its line:
     // `python --version \` must become `python --version`, not a line ending in a space (tally's no-trailing-spaces).
+    //
+    // What ends up before the removed escape char may be another one (`COPY m \ \`, or a continuation line holding only
+    // `\`), which would dangle in its turn: the escape chars, blanks and line breaks that end the text go together, and
+    // a continuation that a comment line separates from them is closed by the next round.
     private static DockerfileSyntax WithoutDanglingContinuation(DockerfileSyntax syntax, string? path)
     {
-        if (syntax.Instructions.IsEmpty || syntax.Instructions[^1].DanglingContinuation is not { } escape)
+        var closed = syntax;
+        for (var round = 0; round < MaxDanglingRounds; round++)
         {
-            return syntax;
+            if (closed.Instructions.IsEmpty || closed.Instructions[^1].DanglingContinuation is not { } escape)
+            {
+                return closed;
+            }
+
+            var text = closed.Source.Text;
+            var escapeChar = text[escape.Start];
+            var start = escape.Start;
+            while (start > 0 && (text[start - 1] is ' ' or '\t' or '\r' or '\n' || text[start - 1] == escapeChar))
+            {
+                start--;
+            }
+
+            var end = escape.Start + escape.Length;
+            while (end < text.Length && text[end] is ' ' or '\t')
+            {
+                end++;
+            }
+
+            var reparsed = DockerfileParser.Parse(text.Remove(start, end - start), path);
+            if (reparsed.HasErrors)
+            {
+                return syntax;
+            }
+
+            closed = reparsed;
         }
 
-        var text = syntax.Source.Text;
-        var start = escape.Start;
-        while (start > 0 && text[start - 1] is ' ' or '\t')
-        {
-            start--;
-        }
-
-        var end = escape.Start + escape.Length;
-        while (end < text.Length && text[end] is ' ' or '\t')
-        {
-            end++;
-        }
-
-        var closed = DockerfileParser.Parse(text.Remove(start, end - start), path);
-        return closed.HasErrors ? syntax : closed;
+        return closed.Instructions[^1].DanglingContinuation is null ? closed : syntax;
     }
+
+    // Each round closes one continuation that comment lines kept apart from the next; real files need one round.
+    private const int MaxDanglingRounds = 8;
 
     // A pass id switches the pass off; a hadolint id never does. It shields only the changes of that rule, which the
     // pass asks for with PassContext.IsIgnored(instruction, id), and the findings that carry it: a rule the pass never

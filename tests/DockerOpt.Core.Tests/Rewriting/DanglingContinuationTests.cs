@@ -20,6 +20,12 @@ public sealed class DanglingContinuationTests
         "FROM debian\nCOPY a b \\\n",
         "FROM debian\nCOPY a b \\\n# the end\n\n",
         "FROM debian\r\nCOPY a b \\\r\n   \r\n# the end",
+
+        // Found by the 1,000,000-input fuzz run (seed 7, index 142): without the last escape char the line ends in
+        // another one, which dangled in its turn and swallowed the USER line again.
+        "FROM debian\nCOPY a b \\ \\",
+        "FROM debian\nCOPY a b \\\n\\",
+        "FROM debian\nCOPY a b \\\n# between\n \\ \\\n",
     };
 
     [Theory]
