@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 using DockerOpt.Core.Images;
 using DockerOpt.Core.Model.Roles;
+using DockerOpt.Core.Shell;
 using DockerOpt.Core.Variables;
 using DockerOpt.Syntax;
 
@@ -86,6 +87,17 @@ public sealed class DockerfileModel
     {
         ArgumentNullException.ThrowIfNull(instruction);
         return runs.Of(instruction);
+    }
+
+    /// <summary>
+    /// A shell command text parsed with the RUNs' shared parses: a pass that reads the words of a command some other way
+    /// than <see cref="RunOf"/> (a RUN with a heredoc or no command, a CMD) does not parse it again for every pass and
+    /// every text of the rewrite. The same script <see cref="ShellParser.Parse(string)"/> returns.
+    /// </summary>
+    public ShellScript ParseShell(string commandText)
+    {
+        ArgumentNullException.ThrowIfNull(commandText);
+        return runs.Scripts.Of(commandText).Script;
     }
 
     /// <summary>

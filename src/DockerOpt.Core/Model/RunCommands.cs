@@ -11,6 +11,9 @@ internal sealed class RunCommands(ShellScripts scripts)
 {
     private readonly Dictionary<InstructionSyntax, RunCommand?> read = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The rewrite's shared parses, which these RUNs are read with.</summary>
+    public ShellScripts Scripts => scripts;
+
     public RunCommand? Of(InstructionSyntax instruction)
     {
         if (!read.TryGetValue(instruction, out var run))

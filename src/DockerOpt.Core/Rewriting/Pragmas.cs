@@ -31,6 +31,13 @@ public sealed class Pragmas
     public ImmutableHashSet<string> IgnoredAt(int instructionStart) =>
         instructionIgnores.GetValueOrDefault(instructionStart, ImmutableHashSet<string>.Empty);
 
+    /// <summary>True when some instruction has an ignore pragma of its own.</summary>
+    public bool HasInstructionIgnores => !instructionIgnores.IsEmpty;
+
+    /// <summary>The start offsets of the instructions whose own pragma ignores <paramref name="id"/>.</summary>
+    public IEnumerable<int> InstructionsIgnoring(string id) =>
+        instructionIgnores.Where(entry => entry.Value.Contains(id)).Select(entry => entry.Key);
+
     public static Pragmas Read(DockerfileSyntax syntax)
     {
         ArgumentNullException.ThrowIfNull(syntax);

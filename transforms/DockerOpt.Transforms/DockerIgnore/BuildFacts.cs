@@ -1,6 +1,5 @@
 using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Model;
-using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
 
@@ -46,18 +45,19 @@ public sealed class BuildFacts
 
         foreach (var run in model.Stages.SelectMany(stage => stage.OfKind(InstructionKind.Run)))
         {
-            facts.ReadRun(run);
+            facts.ReadRun(model, run);
         }
 
         return facts;
     }
 
-    private void ReadRun(InstructionSyntax run)
+    private void ReadRun(DockerfileModel model, InstructionSyntax run)
     {
         var text = run.Arguments is ShellFormArguments shell ? shell.CommandText
             : run.Arguments is ExecFormArguments exec ? string.Join(' ', exec.Values)
             : string.Join('\n', run.Heredocs.Select(h => h.EffectiveContent));
-        foreach (var command in ShellParser.Parse(text).SimpleCommands)
+        // The model's shared parse: this pass runs on every text, and a RUN's command rarely changes between them.
+        foreach (var command in model.ParseShell(text).SimpleCommands)
         {
             var words = command.Words.Select(w => w.Value ?? w.Text).ToList();
             if (words.Count == 0)

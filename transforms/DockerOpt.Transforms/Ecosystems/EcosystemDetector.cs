@@ -61,7 +61,7 @@ public static class EcosystemDetector
 
         foreach (var instruction in stage.Instructions.Where(i => i.Kind == InstructionKind.Run))
         {
-            foreach (var tool in RunScripts.Tools(instruction))
+            foreach (var tool in RunScripts.Tools(model, instruction))
             {
                 foreach (var ecosystem in EcosystemTable.All.Where(e => e.Tools.Contains(tool.Program)))
                 {

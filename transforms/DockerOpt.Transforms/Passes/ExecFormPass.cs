@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 
 using DockerOpt.Core.Editing;
+using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
 using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
@@ -71,7 +72,7 @@ public sealed class ExecFormPass : IRewritePass
                 InstructionKind.Cmd or InstructionKind.Entrypoint => ExecForm(context, instruction, separator),
                 InstructionKind.Env or InstructionKind.Label => LegacyKeyValueAdvice(context, instruction),
                 InstructionKind.Maintainer => Maintainer(context, instruction),
-                InstructionKind.Run => LeadingCd(instruction),
+                InstructionKind.Run => LeadingCd(context.Model, instruction),
                 _ => null,
             };
 
@@ -210,14 +211,14 @@ public sealed class ExecFormPass : IRewritePass
         return Change.Applied(InstructionEdits.Replace(instruction, label), "deprecated MAINTAINER written as LABEL maintainer=...", MaintainerRule);
     }
 
-    private static Change? LeadingCd(InstructionSyntax instruction)
+    private static Change? LeadingCd(DockerfileModel model, InstructionSyntax instruction)
     {
         if (instruction.Arguments is not ShellFormArguments shell)
         {
             return null;
         }
 
-        var script = ShellParser.Parse(shell.CommandText);
+        var script = model.ParseShell(shell.CommandText);
         if (script.Commands.Length < 2 || script.Commands[0].Simple is not { } first || first.Name?.Is("cd") != true
             || first.Arguments.Length != 1 || script.Commands[1].Connector != ShellConnector.And)
         {

@@ -113,7 +113,7 @@ public sealed class ManifestsFirstPass : IRewritePass
             {
                 Decline(next, $"the install stays after the source copy: {blocker}");
             }
-            else if (next is not null && nextAnalysis is { } buildAnalysis && Prefetch(stage, copyIndex, buildAnalysis) is { } ecosystem)
+            else if (next is not null && nextAnalysis is { } buildAnalysis && Prefetch(context.Model, stage, copyIndex, buildAnalysis) is { } ecosystem)
             {
                 RewriteWithPrefetch(context, stage, copy, next, ecosystem, edits, findings);
             }
@@ -239,7 +239,7 @@ public sealed class ManifestsFirstPass : IRewritePass
         + "DL3045 flags; with a WORKDIR (or an absolute destination) the copy is split";
 
     // The ecosystem whose build follows the copy and downloads dependencies itself (go build), unless the stage already fetched them.
-    private static Ecosystem? Prefetch(StageModel stage, int copyIndex, RunAnalysis next)
+    private static Ecosystem? Prefetch(DockerfileModel model, StageModel stage, int copyIndex, RunAnalysis next)
     {
         var ecosystem = next.Builds.Select(b => b.Ecosystem).FirstOrDefault(e => e.PrefetchCommand is not null);
         if (ecosystem is null)
@@ -249,7 +249,7 @@ public sealed class ManifestsFirstPass : IRewritePass
 
         var fetchedBefore = stage.Instructions.Take(copyIndex)
             .Where(i => i.Kind == InstructionKind.Run)
-            .SelectMany(RunScripts.Tools)
+            .SelectMany(run => RunScripts.Tools(model, run))
             .Any(t => EcosystemCommand.Recognise(t) is { Kind: EcosystemCommandKind.Install } install && install.Ecosystem == ecosystem);
         return fetchedBefore ? null : ecosystem;
     }
@@ -276,11 +276,11 @@ public sealed class ManifestsFirstPass : IRewritePass
         var installs = ImmutableArray.CreateBuilder<EcosystemCommand>();
         var builds = ImmutableArray.CreateBuilder<EcosystemCommand>();
         string? blocker = null;
-        var script = RunScripts.Parse(run);
+        var script = RunScripts.Parse(context.Model, run);
         if (script is null)
         {
             // Exec form or heredoc: still say what it is, but never move it.
-            var tools = RunScripts.Tools(run).Select(EcosystemCommand.Recognise).OfType<EcosystemCommand>().ToList();
+            var tools = RunScripts.Tools(context.Model, run).Select(EcosystemCommand.Recognise).OfType<EcosystemCommand>().ToList();
             return new RunAnalysis(
                 [.. tools.Where(t => t.Kind == EcosystemCommandKind.Install)],
                 [.. tools.Where(t => t.Kind == EcosystemCommandKind.Build)],

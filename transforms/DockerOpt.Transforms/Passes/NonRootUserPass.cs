@@ -180,7 +180,7 @@ public sealed class NonRootUserPass : IRewritePass
             // useradd (milliseconds), not a package install.
             var aloneAboveUser = handOver is null && (target == 0 || !IsPlainRun(body[target - 1]));
             var createdAt = targetAnchor;
-            if (firstCopy >= 0 && firstCopy < target && !(StartsReportedRunGroup(body, setupRun) && aloneAboveUser))
+            if (firstCopy >= 0 && firstCopy < target && !(StartsReportedRunGroup(context.Model, body, setupRun) && aloneAboveUser))
             {
                 var run = OwnRun(context, plan.CreateCommands);
                 createdAt = setupRun >= 0 ? body[setupRun] : body[firstCopy];
@@ -304,7 +304,7 @@ public sealed class NonRootUserPass : IRewritePass
     // more (&&- or ;-separated; a || chain counts once), at its first RUN, and a RUN of three commands or more on its own
     // line (one report per line). True when a plain RUN of two commands added right after body[index] makes a report
     // that was not there: body[index] is a plain RUN and its group was reported neither way at its first RUN.
-    private static bool StartsReportedRunGroup(ImmutableArray<InstructionSyntax> body, int index)
+    private static bool StartsReportedRunGroup(DockerfileModel model, ImmutableArray<InstructionSyntax> body, int index)
     {
         if (index < 0 || !IsPlainRun(body[index]))
         {
@@ -317,15 +317,15 @@ public sealed class NonRootUserPass : IRewritePass
             first--;
         }
 
-        var commands = body[first..(index + 1)].Select(CommandCount).ToList();
+        var commands = body[first..(index + 1)].Select(run => CommandCount(model, run)).ToList();
         var reported = (commands.Count >= 2 && commands.Sum() >= 3) || commands[0] >= 3;
         return !reported;
     }
 
     private static bool IsPlainRun(InstructionSyntax instruction) => instruction.Kind == InstructionKind.Run && instruction.Flags.IsEmpty;
 
-    private static int CommandCount(InstructionSyntax run) =>
-        RunScripts.Parse(run) is { } script ? TopLevelUnits.Of(script).Count(u => u.Connector != ShellConnector.Or) : 1;
+    private static int CommandCount(DockerfileModel model, InstructionSyntax run) =>
+        RunScripts.Parse(model, run) is { } script ? TopLevelUnits.Of(script).Count(u => u.Connector != ShellConnector.Or) : 1;
 
     // Where USER goes: after the last RUN (which may need root), in place of a trailing USER root, else above the
     // first CMD/ENTRYPOINT after that RUN and after the last COPY/ADD, else at the end of the stage (the index past its
