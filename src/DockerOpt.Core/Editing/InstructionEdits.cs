@@ -102,6 +102,52 @@ public static class InstructionEdits
         return TextEdit.Insert(at, flagText);
     }
 
+    /// <summary>
+    /// When <see cref="InsertFlags"/> puts flags on a line of their own, the command's first line becomes a line the pass
+    /// writes anew; this edit trims the run of blanks before that line's continuation (<c>apt-get update  \</c> becomes
+    /// <c>apt-get update \</c>) so the moved line reads as generated text does (tally's no-multi-spaces). Null when the
+    /// line has no such run.
+    /// </summary>
+    public static TextEdit? TrimBlanksBeforeContinuationOfFirstLine(InstructionSyntax instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        var text = instruction.Source.Text;
+        var at = instruction.FlagTerminator?.Start ?? instruction.Arguments.Span.Start;
+        var flagsEnd = instruction.Flags.IsEmpty ? instruction.Keyword.Span.End : instruction.Flags[^1].Span.End;
+        if (at < flagsEnd || text.AsSpan(flagsEnd, at - flagsEnd).IndexOfAny('\n', '\r') >= 0)
+        {
+            return null; // the command already starts a line of its own: the author's line stays as written
+        }
+
+        var lineEnd = at;
+        while (lineEnd < text.Length && text[lineEnd] is not ('\n' or '\r'))
+        {
+            lineEnd++;
+        }
+
+        var escape = lineEnd;
+        while (escape > at && text[escape - 1] is ' ' or '\t')
+        {
+            escape--;
+        }
+
+        if (escape == at || text[escape - 1] is not ('\\' or '`') || lineEnd >= instruction.Span.End)
+        {
+            return null;
+        }
+
+        var blanksEnd = escape - 1;
+        var blanksStart = blanksEnd;
+        while (blanksStart > at && text[blanksStart - 1] is ' ' or '\t')
+        {
+            blanksStart--;
+        }
+
+        return blanksEnd - blanksStart >= 2 && blanksStart > at
+            ? new TextEdit(TextSpan.FromBounds(blanksStart, blanksEnd), " ")
+            : null;
+    }
+
     /// <summary>Removes a flag and the whitespace before it.</summary>
     public static TextEdit RemoveFlag(InstructionSyntax instruction, FlagSyntax flag)
     {

@@ -254,6 +254,15 @@ public sealed class CacheMountsPass : IRewritePass
     /// </summary>
     private static string? AlreadyClean(RunCommand run, PackageCache manager, List<PackageInvocation> invocations, Removals removals)
     {
+        if (manager == PackageCaches.Apt && AptUpdates.Find(run).Missing.Count > 0)
+        {
+            // It installs from lists an earlier layer left, which the lists mount of an earlier RUN hides (and which are
+            // stale once that layer is cached): it needs its own apt-get update either way. With the mount that update
+            // fills the cache instead of the layer, and the author's deletion of the lists becomes unnecessary, so the
+            // RUN stays two commands (`apt-get update && apt-get install`) instead of growing to three.
+            return null;
+        }
+
         var cleanups = removals.Deletions
             .Where(d => Cleanup.IsFinal(run, d.Command, manager))
             .Select(d => d.Text)
@@ -436,6 +445,7 @@ public sealed class CacheMountsPass : IRewritePass
                 .Append(' ').Append(style.Escape).Append(style.NewLine).Append(style.Indent);
         }
 
+        var firstEdit = edits.Count;
         edits.Add(InstructionEdits.InsertFlags(run.Instruction, flags.ToString()));
 
         var apt = mounts.Any(m => m.Manager == PackageCaches.Apt);
@@ -452,6 +462,13 @@ public sealed class CacheMountsPass : IRewritePass
             {
                 edits.Add(TextEdit.Delete(RunEditing.RemoveWord(run, command, word)));
             }
+        }
+
+        // The flags put the command's first line on a line of its own, which the pass thereby writes.
+        if (InstructionEdits.TrimBlanksBeforeContinuationOfFirstLine(run.Instruction) is { } tidy
+            && !edits.Skip(firstEdit).Any(e => e.Span.Length > 0 && e.Span.Start < tidy.Span.End && tidy.Span.Start < e.Span.End))
+        {
+            edits.Add(tidy);
         }
 
         var what = string.Join(", ", mounts.Select(m => $"{m.Manager.Id} ({string.Join(", ", m.Targets.Select(t => t.Target))})"));

@@ -31,7 +31,8 @@ public sealed class NonRootUserPass : IRewritePass
         PassId,
         "Run as a non-root user",
         "Adds USER to the final stage (after its last RUN and COPY/ADD, before CMD/ENTRYPOINT) so the container does not run as "
-        + "root: the image's own user (node), a user the Dockerfile already creates, a created system user on "
+        + "root: the image's own user (node), a user the Dockerfile already creates, the user it already hands the app's "
+        + "files to (COPY --chown=nobody, RUN chown 1000), a created system user on "
         + "Debian/Red Hat/Alpine images, or 65532:65532 on scratch and distroless. The app's code stays root-owned and "
         + "read-only for that user; only folders the image shows are written at run time (a VOLUME, a data, logs, tmp "
         + "or uploads folder it creates) are handed to it (mkdir -p + chown, COPY --chown into them). The user's creation "
@@ -267,6 +268,11 @@ public sealed class NonRootUserPass : IRewritePass
         if (CreatedUsers.In(instructions).LastOrDefault() is ({ } created, { } createdBy))
         {
             return new UserPlan(created, created, null, createdBy, $"created on line {context.UserLine(createdBy)}");
+        }
+
+        if (HandedOverUsers.In(instructions).LastOrDefault() is ({ } handed, { } handedBy))
+        {
+            return new UserPlan(handed, handed, null, null, $"line {context.UserLine(handedBy)} hands the app's files to it");
         }
 
         if (chain.BaseImage is not { } image)

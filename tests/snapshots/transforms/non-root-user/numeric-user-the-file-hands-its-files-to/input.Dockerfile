@@ -1,0 +1,4 @@
+FROM python:3.12-slim
+WORKDIR /srv
+COPY --chown=10001:10001 app/ ./
+CMD ["python", "-m", "app"]
