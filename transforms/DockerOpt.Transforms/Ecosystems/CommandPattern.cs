@@ -17,6 +17,7 @@ namespace DockerOpt.Transforms.Ecosystems;
 /// <param name="ReadsSource">The command reads the project source unless a <paramref name="NoSourceFlags"/> flag is given.</param>
 /// <param name="PathArgumentsReadSource">A positional argument that is a path (<c>.</c>, <c>./x</c>) installs from source.</param>
 /// <param name="PositionalsNameManifests">A positional argument names the manifest to install from (<c>dotnet restore src/Api/Api.csproj</c>).</param>
+/// <param name="AnyGoal">The one word is a goal or task among others, in any place (<c>mvn clean package</c>, <c>gradle clean build</c>).</param>
 public sealed record CommandPattern(
     string Program,
     ImmutableArray<string> Words,
@@ -26,7 +27,8 @@ public sealed record CommandPattern(
     ImmutableArray<string> NoSourceFlags = default,
     bool ReadsSource = false,
     bool PathArgumentsReadSource = false,
-    bool PositionalsNameManifests = false)
+    bool PositionalsNameManifests = false,
+    bool AnyGoal = false)
 {
     public ImmutableArray<string> ManifestFlagList => ManifestFlags.IsDefault ? [] : ManifestFlags;
 

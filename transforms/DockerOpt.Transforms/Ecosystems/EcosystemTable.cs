@@ -7,7 +7,7 @@ namespace DockerOpt.Transforms.Ecosystems;
 
 /// <summary>
 /// The ecosystem facts, one row per ecosystem, in the order detection breaks ties. Passes read these rows;
-/// they never test for a language by name. Node, Python, Go, .NET and Rust (the last two split only) are what the passes act on today; the other
+/// they never test for a language by name. Node, Python, Go, .NET, Rust and Java (the last three split only) are what the passes act on today; the other
 /// rows make detection (and later passes) a matter of data.
 /// </summary>
 public static class EcosystemTable
@@ -124,14 +124,20 @@ public static class EcosystemTable
         ImageRepositories: ["eclipse-temurin", "openjdk", "amazoncorretto", "maven", "gradle"],
         Tools: [.. PackageManagerPrograms("java"), "java"],
         Manifests: ManifestsOf("java"),
-        InstallCommands: [Cmd("mvn", "dependency:go-offline"), Cmd("gradle", "dependencies")],
-        BuildCommands: [Cmd("mvn", "package"), Cmd("mvn", "install"), Cmd("gradle", "build"), Cmd("gradle", "bootJar")],
+        InstallCommands: [Goal("mvn", "dependency:go-offline"), Goal("mvn", "dependency:resolve"), Goal("gradle", "dependencies")],
+        BuildCommands:
+        [
+            Goal("mvn", "package"), Goal("mvn", "install"), Goal("mvn", "verify"),
+            Goal("gradle", "build"), Goal("gradle", "assemble"), Goal("gradle", "bootJar"), Goal("gradle", "jar"), Goal("gradle", "shadowJar"),
+            Goal("gradle", "war"), Goal("gradle", "bootWar"), Goal("gradle", "installDist"),
+        ],
         PrefetchCommand: null,
         BuildOutputs: ["target", "build/libs"],
         ProductionInstalls: [],
         RuntimeAssetDirectories: [],
         Runtime: RuntimeKind.VirtualMachine,
-        NativeMarkers: []);
+        NativeMarkers: [],
+        SplitPlanner: JavaSplitPlanner.Instance);
 
     public static Ecosystem DotNet { get; } = new(
         Id: "dotnet",
@@ -203,4 +209,7 @@ public static class EcosystemTable
     }
 
     private static CommandPattern Cmd(string program, params string[] words) => new(program, [.. words]);
+
+    // Maven goals and Gradle tasks come in any order among others (mvn clean package, gradle clean build -x test).
+    private static CommandPattern Goal(string program, string goal) => new(program, [goal], AnyGoal: true);
 }

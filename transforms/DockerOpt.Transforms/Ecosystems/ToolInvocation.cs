@@ -77,6 +77,11 @@ public sealed record ToolInvocation(string Program, ImmutableArray<ShellWord> Ar
             return positionals.Count == 0;
         }
 
+        if (pattern.AnyGoal)
+        {
+            return positionals.Any(p => pattern.Words.Length == 1 && p.Is(pattern.Words[0]));
+        }
+
         if (positionals.Count < pattern.Words.Length)
         {
             return false;

@@ -36,7 +36,8 @@ public sealed class MultiStagePass : IRewritePass
         "Split the build from the runtime",
         "Turns a single stage that builds (Node: npm install + npm run build; Python: pip install with build tools; Go: go build; "
         + ".NET: dotnet restore/publish or a dotnet run, published and started with dotnet App.dll on the aspnet or runtime image; "
-        + "Rust: cargo build --release, cargo install --path or a cargo run, the binary alone on distroless cc or debian slim of the builder's release with the libraries Cargo.lock and the apt -dev packages show) "
+        + "Rust: cargo build --release, cargo install --path or a cargo run, the binary alone on distroless cc or debian slim of the builder's release with the libraries Cargo.lock and the apt -dev packages show; "
+        + "Java: mvn package or gradle build started with java -jar, the one jar on the eclipse-temurin JRE of the builder's Java version, in exec form) "
         + "into a builder and a runtime stage holding only what runs; a go build whose binary ships in the runtime stage also gets "
         + "-trimpath -ldflags=\"-s -w\" (merged into flags it has; declined with variables, GOFLAGS or a debug build). Respects files "
         + "that are already multi-stage: only their go builds get the release flags, and a Go binary whose runtime stage is a glibc "
@@ -47,7 +48,7 @@ public sealed class MultiStagePass : IRewritePass
         PassSafety.ChangesBehaviour,
         [
             "files that are already multi-stage (their final stage is improved by the other passes)",
-            "ecosystems other than Node, Python, Go, .NET and Rust",
+            "ecosystems other than Node, Python, Go, .NET, Rust and Java",
             "several builds, build output folders that cannot be known, variables in paths",
             "RUN commands other than the dependency installs, the build and apt installs it can sort",
             "VOLUME, ONBUILD and SHELL in the stage",
@@ -190,7 +191,7 @@ public sealed class MultiStagePass : IRewritePass
 
         if (ecosystem is null)
         {
-            return SplitPlan.Declined($"the base image '{stage.BaseText}' is not a Node, Python, Go, .NET or Rust image, so what the runtime needs is unknown");
+            return SplitPlan.Declined($"the base image '{stage.BaseText}' is not a Node, Python, Go, .NET, Rust or Java image, so what the runtime needs is unknown");
         }
 
         var facts = StageFacts.Of(stage);

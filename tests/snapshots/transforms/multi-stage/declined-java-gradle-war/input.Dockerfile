@@ -1,0 +1,5 @@
+FROM gradle:8.10-jdk17
+WORKDIR /src
+COPY . .
+RUN gradle war --no-daemon
+CMD ["java", "-jar", "build/libs/portal.war"]

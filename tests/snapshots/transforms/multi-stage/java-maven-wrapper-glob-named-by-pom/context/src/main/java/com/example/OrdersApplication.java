@@ -1,0 +1,1 @@
+package com.example; public class OrdersApplication { public static void main(String[] args) { } }
