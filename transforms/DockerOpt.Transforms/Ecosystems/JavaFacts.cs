@@ -58,8 +58,11 @@ public static partial class JavaFacts
         ["test"] = "it runs the tests (a test image)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Maven and Gradle options that build another project than the one in the working folder.</summary>
+    /// <summary>Maven and Gradle options that build another project than the one in the working folder (unless they name its own build file).</summary>
     public static ImmutableArray<string> OtherProjectFlags { get; } = ["-f", "--file", "-pl", "--projects", "-p", "--project-dir", "-b", "--build-file"];
+
+    /// <summary>The build files -f/-b may name without building another project (the project in the working folder).</summary>
+    public static FrozenSet<string> DefaultBuildFiles { get; } = new[] { "pom.xml", "build.gradle", "build.gradle.kts" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>JVM options whose value starts something from a file the runtime stage would not have (an agent jar).</summary>
     public static ImmutableArray<string> FileOptionPrefixes { get; } = ["-javaagent:", "-agentpath:", "@"];

@@ -293,7 +293,7 @@ public sealed partial class JavaSplitPlanner : IStageSplitPlanner
                     return RunSorting.Declined($"line {line} runs '{tool}' with variables, so what it builds is unknown");
                 }
 
-                if (JavaFacts.OtherProjectFlags.FirstOrDefault(tool.HasFlag) is { } other)
+                if (OtherProject(tool) is { } other)
                 {
                     return RunSorting.Declined($"line {line} runs '{tool}', whose {other} builds another project than the one in its folder");
                 }
@@ -340,6 +340,30 @@ public sealed partial class JavaSplitPlanner : IStageSplitPlanner
         }
 
         return new RunSorting(null, build);
+    }
+
+    // The first option that builds another project than the one in the working folder (-pl api, -f ../other/pom.xml),
+    // read word by word: -fae is Maven's fail-at-end, not -f with "ae".
+    private static string? OtherProject(ToolInvocation tool)
+    {
+        var words = tool.Arguments.Select(w => w.Value!).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var flag = words[i].Split('=')[0];
+            if (!JavaFacts.OtherProjectFlags.Contains(flag))
+            {
+                continue;
+            }
+
+            var value = words[i].Contains('=', StringComparison.Ordinal) ? words[i][(flag.Length + 1)..] : i + 1 < words.Count ? words[i + 1] : string.Empty;
+            value = value.StartsWith("./", StringComparison.Ordinal) ? value[2..] : value;
+            if (value != "." && !JavaFacts.DefaultBuildFiles.Contains(value))
+            {
+                return flag;
+            }
+        }
+
+        return null;
     }
 
     // Maven goals and Gradle tasks: the words that are not options or option values.
@@ -407,6 +431,12 @@ public sealed partial class JavaSplitPlanner : IStageSplitPlanner
                 if (cmd.Arguments is not ExecFormArguments)
                 {
                     return Declined($"ENTRYPOINT and a shell-form CMD (line {context.UserLine(cmd)}) start the app together, which exec form cannot keep");
+                }
+
+                // A shell-form ENTRYPOINT ignores CMD; in exec form the CMD would become the app's arguments.
+                if (entrypoint.Arguments is not ExecFormArguments)
+                {
+                    return Declined($"the shell-form ENTRYPOINT ignores the CMD at line {context.UserLine(cmd)}, which its exec form would pass to the app");
                 }
 
                 kept = cmd;
