@@ -57,8 +57,10 @@ internal static class LineDiff
         {
             var oldCount = oldAnchor - oldFrom;
             var newCount = newAnchor - newFrom;
-            if (oldCount == 0 || newCount == 0)
+            if (oldCount == 0 || newCount == 0 || (oldCount + newCount > WholeDiffLimit && !ShareALine(oldPieces, oldFrom, oldCount, newPieces, newFrom, newCount)))
             {
+                // Nothing in common: Myers would find that out in O(N·D), quadratic when a pass rewrote every line of a
+                // long stretch (a cache mount on each of 18,000 consecutive RUNs); its answer is this one block.
                 if (oldCount + newCount > 0)
                 {
                     blocks.Add(new DiffBlock(oldFrom, oldCount, newFrom, newCount));
@@ -79,6 +81,20 @@ internal static class LineDiff
         }
 
         return new DiffResult(oldPieces, newPieces, blocks);
+    }
+
+    private static bool ShareALine(string[] oldPieces, int oldFrom, int oldCount, string[] newPieces, int newFrom, int newCount)
+    {
+        var old = new HashSet<string>(new ArraySegment<string>(oldPieces, oldFrom, oldCount), StringComparer.Ordinal);
+        for (var j = newFrom; j < newFrom + newCount; j++)
+        {
+            if (old.Contains(newPieces[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The lines of old[from, oldEnd) and new[from, newEnd) that occur once in each, as (old index, new index) pairs, and

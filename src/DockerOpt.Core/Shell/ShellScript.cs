@@ -21,6 +21,7 @@ public sealed class ShellScript
         HereDocs = hereDocs;
         OpaqueParts = opaqueParts;
         Commands = ShellCommandEntry.Flatten(root);
+        SimpleCommands = [.. Commands.Select(static e => e.Node).OfType<ShellSimpleCommand>()];
     }
 
     /// <summary>The parsed text, unchanged.</summary>
@@ -48,8 +49,8 @@ public sealed class ShellScript
     public ImmutableArray<ShellCommandEntry> Commands { get; }
 
     /// <summary>The simple commands in source order.</summary>
-    public IEnumerable<ShellSimpleCommand> SimpleCommands =>
-        Commands.Select(static e => e.Node).OfType<ShellSimpleCommand>();
+    /// <remarks>Picked out once: every pass walks them for every RUN, several times (issue 14).</remarks>
+    public ImmutableArray<ShellSimpleCommand> SimpleCommands { get; }
 
     /// <summary>The whole script is one <c>&amp;&amp;</c> chain (or a single pipeline), with no <c>;</c>, <c>||</c>, <c>&amp;</c> or newline at top level.</summary>
     public bool IsSingleAndChain => Root.Items.Length == 1 && Root.Items[0].IsAndChain && Root.Items[0].Terminator == ShellConnector.None;

@@ -45,9 +45,23 @@ public static class GitUse
         foreach (var stage in model.Stages)
         {
             var repositories = new List<string?>();
-            foreach (var run in stage.OfKind(InstructionKind.Run))
+
+            // The working directory as the stage's WORKDIRs move it (Workdirs.At), followed in one walk: asked for each
+            // RUN, At scanned the stage from its start, n² in a stage of many RUNs.
+            string? workdir = Workdirs.ImageDefault;
+            foreach (var run in stage.Instructions)
             {
-                var scan = new Scan(context, sources, repositories, Workdirs.At(stage, run));
+                if (run.Kind == InstructionKind.Workdir && run.Arguments is WordArguments { Words: [var word] })
+                {
+                    workdir = workdir is null ? null : Workdirs.Combine(workdir, word.Value);
+                }
+
+                if (run.Kind != InstructionKind.Run)
+                {
+                    continue;
+                }
+
+                var scan = new Scan(context, sources, repositories, workdir, model.ParseShell);
                 foreach (var text in ScriptsOf(run))
                 {
                     if (scan.FirstRead(text, 0) is { } found)
@@ -105,7 +119,7 @@ public static class GitUse
     private sealed record Found(string Verb, string? Script);
 
     /// <summary>One RUN's walk: the working directory as cd moves it, and the repositories clone/init made in the stage.</summary>
-    private sealed class Scan(IBuildContext context, IReadOnlyList<ContextSource> sources, List<string?> repositories, string? workdir)
+    private sealed class Scan(IBuildContext context, IReadOnlyList<ContextSource> sources, List<string?> repositories, string? workdir, Func<string, ShellScript> parse)
     {
         private string? directory = workdir;
         private bool clonedHere;
@@ -118,7 +132,8 @@ public static class GitUse
                 return null;
             }
 
-            var parsed = ShellParser.Parse(text);
+            // The model's shared parse: the same script ShellParser.Parse gives, read once per rewrite.
+            var parsed = parse(text);
             foreach (var entry in parsed.Commands)
             {
                 var found = entry.Node switch

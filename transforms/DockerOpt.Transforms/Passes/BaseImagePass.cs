@@ -114,7 +114,7 @@ public sealed class BaseImagePass : IRewritePass
         }
 
         var ecosystem = family.EcosystemId is { } id ? EcosystemTable.Find(id) : null;
-        var input = new RequirementInput(context.Model, StageFacts.Of(stage), family, ecosystem, context.BuildContext);
+        var input = new RequirementInput(context.Model, StageFacts.Of(context.Model, stage), family, ecosystem, context.BuildContext);
         (ImageVariant Variant, string Tag)? chosen = null;
         var refusals = new List<string>();
         for (var i = current.Index + 1; i < family.Variants.Length; i++)

@@ -74,7 +74,7 @@ public sealed class MultiStagePass : IRewritePass
         if (model.IsMultiStage)
         {
             var final = model.FinalStage!;
-            if (model.Stages.Any(Builds))
+            if (model.Stages.Any(s => Builds(model, s)))
             {
                 findings.Add(PassContext.At(Id, final.From, FindingKind.Declined, "the file is already multi-stage: its final stage is improved in place, not split again"));
             }
@@ -94,7 +94,7 @@ public sealed class MultiStagePass : IRewritePass
 
         var stage = model.Stages[0];
         var ecosystem = stage.BaseKind == StageBaseKind.ExternalImage ? EcosystemDetector.FromImage(stage.ResolvedBaseText ?? string.Empty) : null;
-        if (!Builds(stage))
+        if (!Builds(model, stage))
         {
             return PassResult.Empty;
         }
@@ -174,9 +174,9 @@ public sealed class MultiStagePass : IRewritePass
 
     // A stage "builds" when it runs a recognised dependency install or build, or starts with a command that builds
     // the app from its source (dotnet run).
-    private static bool Builds(StageModel stage)
+    private static bool Builds(DockerfileModel model, StageModel stage)
     {
-        var facts = StageFacts.Of(stage);
+        var facts = StageFacts.Of(model, stage);
         return facts.EcosystemCommands().Any()
             || facts.Commands.Any(c => c.Instruction.Kind is InstructionKind.Cmd or InstructionKind.Entrypoint
                 && EcosystemTable.All.Any(e => e.SourceRunCommandList.Any(c.Tool.Matches)));
@@ -194,7 +194,7 @@ public sealed class MultiStagePass : IRewritePass
             return SplitPlan.Declined($"the base image '{stage.BaseText}' is not a Node, Python, Go, .NET, Rust or Java image, so what the runtime needs is unknown");
         }
 
-        var facts = StageFacts.Of(stage);
+        var facts = StageFacts.Of(context.Model, stage);
         if (facts.Unreadable.FirstOrDefault() is { } unreadable)
         {
             return SplitPlan.Declined($"the command at line {unreadable.StartLine} is not fully understood");
@@ -624,7 +624,7 @@ public sealed class MultiStagePass : IRewritePass
                 continue;
             }
 
-            foreach (var command in StageFacts.Of(stage).Commands)
+            foreach (var command in StageFacts.Of(model, stage).Commands)
             {
                 var tool = command.Tool;
                 if (command.Instruction.Kind != InstructionKind.Run || tool.Program != "go" || tool.Positionals.FirstOrDefault()?.Value != "build"

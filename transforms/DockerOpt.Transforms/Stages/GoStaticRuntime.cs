@@ -72,7 +72,7 @@ public sealed record GoStaticRuntime(ImmutableArray<TextEdit> Edits, string? App
             return Decline($"{from}: the image is pinned by digest or named with variables");
         }
 
-        var facts = StageFacts.Of(final);
+        var facts = StageFacts.Of(model, final);
         if (facts.Unreadable.FirstOrDefault() is { } unreadable)
         {
             return Decline($"{from}: the command at line {context.UserLine(unreadable)} is not fully understood");
@@ -160,7 +160,7 @@ public sealed record GoStaticRuntime(ImmutableArray<TextEdit> Edits, string? App
                 continue;
             }
 
-            foreach (var command in StageFacts.Of(source).Commands)
+            foreach (var command in StageFacts.Of(model, source).Commands)
             {
                 var tool = command.Tool;
                 if (command.Instruction.Kind == InstructionKind.Run && tool.Program == "go" && tool.Positionals.FirstOrDefault()?.Value == "build"

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 
 using DockerOpt.Core.Model;
-using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 using DockerOpt.Transforms.Ecosystems;
@@ -36,8 +35,10 @@ public sealed class StageFacts
     /// <summary>The stage installs Debian packages (which an alpine image cannot).</summary>
     public bool UsesApt => Commands.Any(c => PackageManagerFacts.Apt.Executables.Contains(c.Tool.Program) || c.Tool.Program == "dpkg");
 
-    public static StageFacts Of(StageModel stage)
+    /// <remarks>Commands are parsed through the model's shared parses: several passes ask this of a stage, on every text.</remarks>
+    public static StageFacts Of(DockerfileModel model, StageModel stage)
     {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stage);
         var commands = ImmutableArray.CreateBuilder<StageCommand>();
         var unreadable = ImmutableArray.CreateBuilder<InstructionSyntax>();
@@ -64,7 +65,7 @@ public sealed class StageFacts
             switch (arguments)
             {
                 case ShellFormArguments shell:
-                    var script = ShellParser.Parse(shell.CommandText);
+                    var script = model.ParseShell(shell.CommandText);
                     if (!script.IsFullyUnderstood)
                     {
                         unreadable.Add(instruction);
@@ -80,7 +81,7 @@ public sealed class StageFacts
 
                     break;
                 case ExecFormArguments:
-                    foreach (var tool in ExecTools(instruction))
+                    foreach (var tool in ExecTools(model, instruction))
                     {
                         commands.Add(new StageCommand(instruction, tool));
                     }
@@ -131,7 +132,7 @@ public sealed class StageFacts
             : [];
     }
 
-    private static IEnumerable<ToolInvocation> ExecTools(InstructionSyntax instruction)
+    private static IEnumerable<ToolInvocation> ExecTools(DockerfileModel model, InstructionSyntax instruction)
     {
         var values = instruction.Arguments is ExecFormArguments exec ? exec.Values : [];
         if (values.IsEmpty)
@@ -142,10 +143,10 @@ public sealed class StageFacts
         // ["sh", "-c", "curl -f http://localhost/ || exit 1"]: the tools are in the script.
         if (values.Length >= 3 && ToolInvocation.Normalise(values[0]) is "sh" or "bash" or "ash" or "dash" && values[1] == "-c")
         {
-            return ShellParser.Parse(values[2]).SimpleCommands.Select(ToolInvocation.From).OfType<ToolInvocation>();
+            return model.ParseShell(values[2]).SimpleCommands.Select(ToolInvocation.From).OfType<ToolInvocation>();
         }
 
         var joined = string.Join(' ', values.Select(v => "'" + v.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
-        return ShellParser.Parse(joined).SimpleCommands.Take(1).Select(ToolInvocation.From).OfType<ToolInvocation>();
+        return model.ParseShell(joined).SimpleCommands.Take(1).Select(ToolInvocation.From).OfType<ToolInvocation>();
     }
 }
