@@ -31,11 +31,11 @@ internal static class CacheSetups
 
             // Read once per instruction, not once per cache: the environment and the parsed command are the same for all.
             var env = environments.TryGetValue(instruction.Span.Start, out var environment) ? CacheEnvironment.Of(environment) : ImmutableDictionary<string, string?>.Empty;
-            var run = new Lazy<RunCommand?>(() => context.Model.RunOf(instruction), LazyThreadSafetyMode.None);
+            var read = new InstructionReading(context.Model, instruction);
             var text = instruction.FullText;
             foreach (var cache in PackageCaches.All.Where(c => !found.ContainsKey(c)))
             {
-                if (Evidence(instruction, text, run, cache, env, includeMounts) is { } evidence)
+                if (Evidence(instruction, text, read, cache, env, includeMounts) is { } evidence)
                 {
                     found[cache] = $"the file sets up its own {cache.Id} cache ({evidence} at line {context.UserLine(instruction)})";
                 }
@@ -46,7 +46,7 @@ internal static class CacheSetups
     }
 
     // The instruction's text is cut from the source on each FullText: read once per instruction, not once per cache.
-    private static string? Evidence(InstructionSyntax instruction, string text, Lazy<RunCommand?> parsed, PackageCache cache, IReadOnlyDictionary<string, string?> env, bool includeMounts)
+    private static string? Evidence(InstructionSyntax instruction, string text, InstructionReading read, PackageCache cache, IReadOnlyDictionary<string, string?> env, bool includeMounts)
     {
         if (cache.SetupMarkers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal)) is { } marker)
         {
@@ -63,7 +63,7 @@ internal static class CacheSetups
         List<string>? paths = null;
         if (includeMounts)
         {
-            foreach (var target in MountFlags.CacheTargets(instruction))
+            foreach (var target in read.CacheTargets)
             {
                 // A mount at or below one of its directories is its cache; a mount above them (/root/.cache) only when
                 // the RUN runs the tool.
@@ -77,13 +77,15 @@ internal static class CacheSetups
             }
         }
 
-        if (parsed.Value is not { } run)
+        if (read.Run is not { } run)
         {
             return null;
         }
 
-        foreach (var command in run.Script.SimpleCommands)
+        var invocations = read.Invocations;
+        for (var k = 0; k < run.Script.SimpleCommands.Length; k++)
         {
+            var command = run.Script.SimpleCommands[k];
             if (command.Name?.Value == "ln" && command.Arguments.Any(IsSymbolicOption))
             {
                 var linked = paths ??= Paths(cache, env);
@@ -93,7 +95,7 @@ internal static class CacheSetups
                 }
             }
 
-            if (PackageInvocation.Read(run, command, cache) is { } invocation
+            if (invocations[k] is { } invocation && invocation.Cache == cache
                 && invocation.Tool.CacheOptions.FirstOrDefault(o => invocation.Recognized.HasOption(o)) is { } option)
             {
                 return $"{invocation.Command.Words[invocation.ProgramIndex].Value} {option}";
@@ -101,6 +103,38 @@ internal static class CacheSetups
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What every cache asks of one instruction, read at the first question and kept for the others: its RUN, its cache
+    /// mount targets and the package-manager call of each simple command (the same as PackageInvocation.Read with the
+    /// cache, which only adds the cache test). Asked once per cache, they were most of this scan's cost on many RUNs.
+    /// </summary>
+    private sealed class InstructionReading(DockerfileModel model, InstructionSyntax instruction)
+    {
+        private bool runRead;
+        private RunCommand? run;
+        private IReadOnlyList<string>? cacheTargets;
+        private PackageInvocation?[]? invocations;
+
+        public RunCommand? Run
+        {
+            get
+            {
+                if (!runRead)
+                {
+                    run = model.RunOf(instruction);
+                    runRead = true;
+                }
+
+                return run;
+            }
+        }
+
+        public IReadOnlyList<string> CacheTargets => cacheTargets ??= MountFlags.CacheTargets(instruction);
+
+        /// <summary>For each simple command of <see cref="Run"/> (which must be a RUN command), its package-manager call or null.</summary>
+        public PackageInvocation?[] Invocations => invocations ??= [.. Run!.Script.SimpleCommands.Select(c => PackageInvocation.Read(Run, c))];
     }
 
     // The cache's directories: its mount targets (where ENV puts them) and the paths its cleanups delete.
