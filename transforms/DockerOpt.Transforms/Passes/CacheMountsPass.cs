@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 
+using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Model.Roles;
@@ -31,7 +32,8 @@ public sealed class CacheMountsPass : IRewritePass
         "Adds BuildKit cache mounts to RUNs that run apt (its package lists, /var/lib/apt/lists, sharing=locked; the " +
         "image's apt configuration stays as it was, so Debian's docker-clean hook still deletes downloaded .debs), pip, " +
         "npm, yarn 1, pnpm, go (modules and build cache), cargo, maven, gradle, nuget, composer and gem (ruby images), and " +
-        "removes the cleanup the mount makes unnecessary. Needs BuildKit. Skips: RUNs as a non-root USER, exec-form and " +
+        "removes the cleanup the mount makes unnecessary. Needs BuildKit: skips the file when its Cloud Build configuration builds it " +
+        "with the legacy builder. Skips: RUNs as a non-root USER, exec-form and " +
         "heredoc RUNs, existing mounts on the same path, a tool whose cache the file already sets up its own way (its own " +
         "cache mount, a symbolic link, a cache option or configuration), ENV that relocates a cache to a non-literal path " +
         "or switches it off, Yarn 2+, cleanup it cannot remove, RUNs that empty the mounted cache themselves (apt-get " +
@@ -50,6 +52,7 @@ public sealed class CacheMountsPass : IRewritePass
             "Yarn 2+ (its cache can be the install)",
             "apt install without apt-get update in the same RUN",
             "managers whose cache later commands read, when one of their RUNs cannot be mounted",
+            "files a Cloud Build configuration builds with the legacy builder (no DOCKER_BUILDKIT=1, no buildx)",
         ],
         "RUN pip install --no-cache-dir -r requirements.txt\n",
         "RUN --mount=type=cache,target=/root/.cache/pip \\\n    pip install -r requirements.txt\n",
@@ -125,6 +128,12 @@ public sealed class CacheMountsPass : IRewritePass
         }
 
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
+        if (plans.Count > 0 && LegacyBuilderEvidence.Find(context.BuildContext, context.DockerfilePath, context.Syntax) is { } legacy)
+        {
+            findings.AddRange(plans.Select(p => PassContext.At(Id, p.Run.Instruction, FindingKind.Declined, $"no cache mount: {legacy}")));
+            return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
+        }
+
         foreach (var plan in plans)
         {
             var blocked = plan.Mounts.Where(m => fileWide.ContainsKey(m.Manager)).ToList();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 
+using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
@@ -841,7 +842,7 @@ public sealed class MultiStagePass : IRewritePass
     {
         var chain = ChainStyle.Sniff(context.Syntax, context.Style);
         var install = $"apt-get install -y --no-install-recommends {string.Join(' ', packages)}";
-        if (!context.Options.IsEnabled(CacheMountsPass.Id))
+        if (!context.Options.IsEnabled(CacheMountsPass.Id) || LegacyBuilderEvidence.Find(context.BuildContext, context.DockerfilePath, context.Syntax) is not null)
         {
             return Format(context, "RUN", $"apt-get update{chain.Continued}{install}{chain.Continued}rm -rf /var/lib/apt/lists/*");
         }

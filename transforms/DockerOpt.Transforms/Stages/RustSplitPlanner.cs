@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 
+using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Images;
 using DockerOpt.Core.Model;
@@ -174,6 +175,11 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
         if (user is not null && !(user.Arguments is WordArguments { Words: [var who] } && who.Value.Split(':').All(p => p.Length > 0 && p.All(char.IsAsciiDigit))))
         {
             return SplitPlan.Declined($"USER at line {context.UserLine(user)} names a user the builder may have created, which the runtime image does not have");
+        }
+
+        if (LegacyBuilderEvidence.Find(context.BuildContext, context.DockerfilePath, context.Syntax) is { } legacy)
+        {
+            return SplitPlan.Declined($"the builder keeps target/ in a cache mount, which needs BuildKit: {legacy}");
         }
 
         // The builder: the build RUN gets the target/ cache mount and copies the binary out of it; cargo run gets a build.
