@@ -11,6 +11,8 @@
 #     --no-tally  skip the peer-linter comparison
 #     --limit N   only the first N rows of INDEX.tsv (to try the script)
 #     --tally-only  keep the rewrites already in --out; redo only the tally comparison and the summary
+#     --rows FILE  rewrite again only the rows (file numbers, one per line) listed in FILE, in a finished --out,
+#                  with --binary; the other rows keep their rewrites; then the tally comparison and summary as usual
 #
 # Writes into --out:
 #   files.tsv     one row per Dockerfile: exit code, passes that changed it, changes, behaviour-flagged
@@ -25,7 +27,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROOT=$PRECISION_ROOT
 
-binary='' out='' contexts='' jobs=2 tally=1 limit=0 rewrite=1
+binary='' out='' contexts='' jobs=2 tally=1 limit=0 rewrite=1 rows=''
 while [ $# -gt 0 ]; do
   case $1 in
     --binary) binary=$2; shift 2 ;;
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
     --no-tally) tally=0; shift ;;
     --tally-only) rewrite=0; shift ;;
     --limit) limit=$2; shift 2 ;;
+    --rows) rows=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -55,14 +58,29 @@ fi
 
 # The rewrites: every file of INDEX.tsv, two at a time.
 rewrite_all() {
-  rm -rf "${out:?}"/{json,rows,tally} "$out"/*.tsv "$out"/summary.md
-  mkdir -p "$out/json" "$out/rows" "$out/tally/before" "$out/tally/after"
+  local selection=$out/index.tsv
+  if [ -n "$rows" ]; then
+    # Only the listed rows are rewritten again; every other row keeps what the earlier run recorded.
+    [ -f "$out/files.tsv" ] && [ -f "$out/index.tsv" ] || { echo "--rows needs a finished run in $out" >&2; exit 2; }
+    rm -rf "$out/rows" "$out/summary.md"
+    mkdir -p "$out/rows"
+    awk -F'\t' -v dir="$out/rows" 'NR > 1 { f = dir "/" $1 ".row"; print >> f; close(f) }' "$out/files.tsv"
+    awk -F'\t' -v dir="$out/rows" 'NR > 1 { f = dir "/" $1 ".findings"; print >> f; close(f) }' "$out/findings.tsv"
+    total=$(wc -l <"$out/index.tsv")
+    for n in $(seq 1 "$total"); do touch "$out/rows/$n.findings"; done
+    selection=$out/index.rows.tsv
+    awk -F'\t' 'NR == FNR { want[$1]; next } ($1 in want)' "$rows" "$out/index.tsv" >"$selection"
+    echo "precision run: $(wc -l <"$selection") of $total files again ($rows), $binary, out $out" >&2
+  else
+    rm -rf "${out:?}"/{json,rows,tally} "$out"/*.tsv "$out"/summary.md
+    mkdir -p "$out/json" "$out/rows" "$out/tally/before" "$out/tally/after"
 
-  # Row N of INDEX.tsv (header excluded) is file N everywhere below.
-  awk -F'\t' -v limit="$limit" 'NR > 1 && (limit == 0 || NR <= limit + 1) { print NR - 1 "\t" $1 "\t" $2 "\t" $3 "\t" $4 }' \
-    "$contexts/INDEX.tsv" >"$out/index.tsv"
-  total=$(wc -l <"$out/index.tsv")
-  echo "precision run: $total files, $binary, contexts $contexts, out $out" >&2
+    # Row N of INDEX.tsv (header excluded) is file N everywhere below.
+    awk -F'\t' -v limit="$limit" 'NR > 1 && (limit == 0 || NR <= limit + 1) { print NR - 1 "\t" $1 "\t" $2 "\t" $3 "\t" $4 }' \
+      "$contexts/INDEX.tsv" >"$out/index.tsv"
+    total=$(wc -l <"$out/index.tsv")
+    echo "precision run: $total files, $binary, contexts $contexts, out $out" >&2
+  fi
 
   # One file: the rewrite as JSON, its row and findings, and both texts under their own basename for tally.
   one() {
@@ -108,7 +126,7 @@ rewrite_all() {
   export BINARY=$binary OUT=$out CONTEXTS=$contexts
 
   started=$(date +%s)
-  xargs -d '\n' -P "$jobs" -I{} bash -c 'one "$1"' _ {} <"$out/index.tsv"
+  xargs -d '\n' -P "$jobs" -I{} bash -c 'one "$1"' _ {} <"$selection"
   echo "rewrites: $(($(date +%s) - started)) s" >&2
 
   {
@@ -120,7 +138,12 @@ rewrite_all() {
     for n in $(seq 1 "$total"); do cat "$out/rows/$n.findings"; done
   } >"$out/findings.tsv"
   rm -rf "$out/rows"
-  echo "$binary" >"$out/binary"
+  if [ -n "$rows" ]; then
+    printf '%s (the rows of %s); every other row: %s\n' "$binary" "$rows" "$(head -1 "$out/binary")" >"$out/binary.new"
+    mv "$out/binary.new" "$out/binary"
+  else
+    echo "$binary" >"$out/binary"
+  fi
 }
 if [ $rewrite = 1 ]; then rewrite_all; fi
 
