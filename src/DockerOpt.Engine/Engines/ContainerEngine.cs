@@ -233,9 +233,24 @@ public sealed class ContainerEngine
     /// <summary>The full ids of every image in the engine now.</summary>
     public async Task<IReadOnlySet<string>> ListImageIdsAsync(CancellationToken cancellationToken = default)
     {
-        var result = await RunCheckedAsync("listing the images", EngineArguments.ImageIds(), ShortCommandTimeout, cancellationToken).ConfigureAwait(false);
-        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await RunCheckedAsync("listing the images", EngineArguments.ImageIds(), ShortCommandTimeout, cancellationToken).ConfigureAwait(false);
+                return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            }
+            catch (EngineCommandFailedException error) when (attempt < ListAttempts && error.Message.Contains("image not known", StringComparison.Ordinal))
+            {
+                // podman lists images, then inspects each one; an image another build or `rmi` removes in between fails
+                // the whole listing ("checking if image ... is dangling: ... image not known"). The next listing does
+                // not see that image any more.
+            }
+        }
     }
+
+    // Listing again after podman's race with a removal; each try is one short command.
+    private const int ListAttempts = 3;
 
     /// <summary>Removes a tag; a tag that is already gone is not an error.</summary>
     public async Task RemoveImageAsync(string image, CancellationToken cancellationToken = default)

@@ -17,6 +17,34 @@ public sealed class EngineErrorTests
     }
 
     [Fact]
+    public async Task An_image_removed_while_podman_lists_the_images_is_listed_again()
+    {
+        // The first listing fails the way podman does when another process removes an image mid-listing (seen in CI at
+        // c011538, PodmanEngineTests); the second succeeds.
+        using var fake = new FakeEngine(
+            "n=$(grep -c '^---$' \"$(dirname \"$0\")/calls.log\")\n"
+            + "if [ \"$n\" -le 1 ]; then echo 'Error: checking if image \"2704b4ef\" is dangling: reading image \"2704b4ef\": locating image with ID \"2704b4ef\": image not known' >&2; exit 125; fi\n"
+            + "echo sha256:aaa; echo sha256:bbb");
+        var engine = new ContainerEngine(new EngineOptions(Executable: fake.ExecutablePath));
+
+        var ids = await engine.ListImageIdsAsync();
+
+        Assert.Equal(["sha256:aaa", "sha256:bbb"], ids.Order(StringComparer.Ordinal));
+        Assert.Equal(2, fake.Calls().Count);
+    }
+
+    [Fact]
+    public async Task A_listing_that_keeps_failing_is_an_error()
+    {
+        using var fake = new FakeEngine("echo 'Error: locating image with ID \"x\": image not known' >&2; exit 125");
+        var engine = new ContainerEngine(new EngineOptions(Executable: fake.ExecutablePath));
+
+        await Assert.ThrowsAsync<EngineCommandFailedException>(() => engine.ListImageIdsAsync());
+
+        Assert.Equal(3, fake.Calls().Count);
+    }
+
+    [Fact]
     public async Task A_stopped_daemon_is_reported_as_such()
     {
         using var fake = new FakeEngine("echo 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?' >&2; exit 1");
