@@ -73,7 +73,7 @@ public static class InstructionEdits
     public static TextEdit AddFlag(InstructionSyntax instruction, string flagText)
     {
         ArgumentNullException.ThrowIfNull(instruction);
-        var after = instruction.Flags.IsEmpty ? instruction.Keyword.Span.End : instruction.Flags[^1].Span.End;
+        var after = FlagsEnd(instruction);
         return TextEdit.Insert(after, " " + flagText);
     }
 
@@ -87,8 +87,8 @@ public static class InstructionEdits
     {
         ArgumentNullException.ThrowIfNull(instruction);
         ArgumentNullException.ThrowIfNull(flagText);
-        var at = instruction.FlagTerminator?.Start ?? instruction.Arguments.Span.Start;
-        var flagsEnd = instruction.Flags.IsEmpty ? instruction.Keyword.Span.End : instruction.Flags[^1].Span.End;
+        var at = CommandStart(instruction);
+        var flagsEnd = FlagsEnd(instruction);
         if (at > flagsEnd && instruction.Source.Text[flagsEnd..at].Contains('#', StringComparison.Ordinal))
         {
             // A comment line between RUN \ and the command: BuildKit drops it, but a shell linter reads the text as
@@ -112,8 +112,8 @@ public static class InstructionEdits
     {
         ArgumentNullException.ThrowIfNull(instruction);
         var text = instruction.Source.Text;
-        var at = instruction.FlagTerminator?.Start ?? instruction.Arguments.Span.Start;
-        var flagsEnd = instruction.Flags.IsEmpty ? instruction.Keyword.Span.End : instruction.Flags[^1].Span.End;
+        var at = CommandStart(instruction);
+        var flagsEnd = FlagsEnd(instruction);
         if (at < flagsEnd || text.AsSpan(flagsEnd, at - flagsEnd).IndexOfAny('\n', '\r') >= 0)
         {
             return null; // the command already starts a line of its own: the author's line stays as written
@@ -147,6 +147,13 @@ public static class InstructionEdits
             ? new TextEdit(TextSpan.FromBounds(blanksStart, blanksEnd), " ")
             : null;
     }
+
+    // Where InsertFlags puts new flags: before a lone `--` that ends the flags, else where the arguments begin.
+    private static int CommandStart(InstructionSyntax instruction) =>
+        instruction.FlagTerminator?.Start ?? instruction.Arguments.Span.Start;
+
+    private static int FlagsEnd(InstructionSyntax instruction) =>
+        instruction.Flags.IsEmpty ? instruction.Keyword.Span.End : instruction.Flags[^1].Span.End;
 
     /// <summary>Removes a flag and the whitespace before it.</summary>
     public static TextEdit RemoveFlag(InstructionSyntax instruction, FlagSyntax flag)

@@ -475,7 +475,7 @@ public sealed class CacheMountsPass : IRewritePass
 
         // The flags put the command's first line on a line of its own, which the pass thereby writes.
         if (InstructionEdits.TrimBlanksBeforeContinuationOfFirstLine(run.Instruction) is { } tidy
-            && !edits.Skip(firstEdit).Any(e => e.Span.Length > 0 && e.Span.Start < tidy.Span.End && tidy.Span.Start < e.Span.End))
+            && !edits.Skip(firstEdit).Any(e => e.Span.OverlapsWith(tidy.Span)))
         {
             edits.Add(tidy);
         }

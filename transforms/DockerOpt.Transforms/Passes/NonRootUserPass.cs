@@ -270,7 +270,7 @@ public sealed class NonRootUserPass : IRewritePass
             return new UserPlan(created, created, null, createdBy, $"created on line {context.UserLine(createdBy)}");
         }
 
-        if (HandedOverUsers.In(instructions).LastOrDefault() is ({ } handed, { } handedBy))
+        if (HandedOverUsers.In(context.Model, instructions).LastOrDefault() is ({ } handed, { } handedBy))
         {
             return new UserPlan(handed, handed, null, null, $"line {context.UserLine(handedBy)} hands the app's files to it");
         }

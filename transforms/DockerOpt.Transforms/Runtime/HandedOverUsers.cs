@@ -1,4 +1,4 @@
-using DockerOpt.Core.Shell;
+using DockerOpt.Core.Model;
 using DockerOpt.Syntax;
 
 namespace DockerOpt.Transforms.Runtime;
@@ -12,9 +12,13 @@ namespace DockerOpt.Transforms.Runtime;
 /// </summary>
 public static class HandedOverUsers
 {
-    /// <summary>The users, as a USER instruction would name them, with the instruction that hands files to each, in build order.</summary>
-    public static IEnumerable<(string User, InstructionSyntax HandedBy)> In(IEnumerable<InstructionSyntax> instructions)
+    /// <summary>
+    /// The users, as a USER instruction would name them, with the instruction that hands files to each, in build order.
+    /// RUN scripts are read through the model's shared parse.
+    /// </summary>
+    public static IEnumerable<(string User, InstructionSyntax HandedBy)> In(DockerfileModel model, IEnumerable<InstructionSyntax> instructions)
     {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(instructions);
         foreach (var instruction in instructions)
         {
@@ -33,7 +37,7 @@ public static class HandedOverUsers
                 continue;
             }
 
-            foreach (var command in ShellParser.Parse(shell.CommandText).SimpleCommands)
+            foreach (var command in model.ParseShell(shell.CommandText).SimpleCommands)
             {
                 if (command.Name is { } name && name.Is("chown")
                     && command.Arguments.FirstOrDefault(w => w.Value is not { } v || !v.StartsWith('-')) is { IsStatic: true, HasExpansion: false, Value: { } owner }
