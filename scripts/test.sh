@@ -48,6 +48,8 @@ done
 skipped=$((total - executed))
 
 echo "== snapshots"
+# Each test process logs the snapshots it compared to its own file (snapshots-used.txt.<pid>).
+cat "$snapshot_log".* >>"$snapshot_log" 2>/dev/null
 orphans=0
 while IFS= read -r verified; do
   if ! grep -qxF "$verified" "$snapshot_log"; then

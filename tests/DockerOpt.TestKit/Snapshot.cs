@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 using DiffPlex.Renderer;
@@ -122,7 +123,10 @@ public static class Snapshot
 
     /// <summary>
     /// Appends each verified path a test compared against to DOCKEROPT_SNAPSHOT_LOG, so .ci/run can
-    /// fail on verified files that no test uses any more.
+    /// fail on verified files that no test uses any more. Each test process writes its own file
+    /// (the log path plus ".&lt;pid&gt;"): .NET's append mode seeks to the end once at open instead of
+    /// using O_APPEND, so two test projects appending to one file at once could overwrite each
+    /// other's lines, and a snapshot a test did compare was then reported as an orphan.
     /// </summary>
     private static void RecordUsage(string verifiedPath)
     {
@@ -134,7 +138,7 @@ public static class Snapshot
 
         lock (UsageLogLock)
         {
-            File.AppendAllText(log, Path.GetRelativePath(Repo.Root, verifiedPath).Replace('\\', '/') + "\n");
+            File.AppendAllText(log + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), Path.GetRelativePath(Repo.Root, verifiedPath).Replace('\\', '/') + "\n");
         }
     }
 }
