@@ -51,7 +51,9 @@ internal static class AptUpdates
     }
 
     /// <summary>
-    /// Inserts <c>apt-get update</c> (with the install's own program and sudo) before an install, joined with
+    /// Inserts <c>apt-get update</c> (with the install's own prefix such as sudo, and its program's folder; an
+    /// <c>apt install</c> gets <c>apt-get update</c> too: the same lists, and <c>apt</c> in a script is what hadolint's
+    /// DL3027 reports) before an install, joined with
     /// <c>&amp;&amp;</c> on a continued line in the file's chain style (one line holding <c>a &amp;&amp; b</c> is what
     /// tally's newline-per-chained-call reports).
     /// </summary>
@@ -61,7 +63,13 @@ internal static class AptUpdates
         ArgumentNullException.ThrowIfNull(install);
         ArgumentNullException.ThrowIfNull(fileStyle);
         var words = install.Command.Words;
-        var prefix = string.Join(' ', words.Take(install.ProgramIndex + 1).Select(w => w.Text)) + " update" + fileStyle.For(run.Instruction).Continued;
+        var program = words[install.ProgramIndex].Text;
+        if (program == "apt" || program.EndsWith("/apt", StringComparison.Ordinal))
+        {
+            program += "-get";
+        }
+
+        var prefix = string.Join(' ', words.Take(install.ProgramIndex).Select(w => w.Text).Append(program)) + " update" + fileStyle.For(run.Instruction).Continued;
         var start = install.Command.Assignments.IsEmpty ? words[0].Span.Start : install.Command.Span.Start;
         return TextEdit.Insert(run.SourceSpan(new ShellSpan(start, 1)).Start, prefix);
     }

@@ -134,6 +134,7 @@ public sealed class CacheMountsPass : IRewritePass
             return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
         }
 
+        var kept = new Dictionary<InstructionSyntax, (RunPlan Plan, List<PlannedMount> Mounts)>();
         foreach (var plan in plans)
         {
             var blocked = plan.Mounts.Where(m => fileWide.ContainsKey(m.Manager)).ToList();
@@ -145,11 +146,110 @@ public sealed class CacheMountsPass : IRewritePass
             var mounts = plan.Mounts.Except(blocked).ToList();
             if (mounts.Count > 0)
             {
-                Emit(plan.Run, mounts, chainStyle, edits, findings);
+                kept[plan.Run.Instruction] = (plan, mounts);
             }
         }
 
+        var splitting = SplittingRunGroups(context, kept);
+        // A flag on a line of its own is a line more; where those lines would carry the file past tally's max-lines, the
+        // flags go on the RUN's own line instead.
+        var flagLines = kept.Values.Where(k => !splitting.Contains(k.Plan.Run.Instruction)).Sum(k => k.Mounts.Sum(m => m.Targets.Length));
+        var inline = LineBudget.Crosses(context.Text, flagLines);
+        foreach (var (plan, mounts) in kept.Values)
+        {
+            if (splitting.Contains(plan.Run.Instruction))
+            {
+                findings.Add(PassContext.At(Id, plan.Run.Instruction, FindingKind.Declined,
+                    $"no {string.Join(", ", mounts.Select(m => m.Manager.Id))} cache mount: it would cut this group of consecutive RUNs into parts that tally's prefer-run-heredoc reports again"));
+                continue;
+            }
+
+            Emit(plan.Run, mounts, chainStyle, inline, edits, findings);
+        }
+
         return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
+    }
+
+    // tally's prefer-run-heredoc groups consecutive RUNs by their mounts (HeredocReports): mounts on some RUNs of a group
+    // cut it, and each part of two RUNs or more and three commands or more is reported again. Per stretch of consecutive
+    // RUNs, the mounts that make it report more are left out, first to last, until it reports no more than before; a
+    // stretch too long to try mount by mount (hostile input) loses all of its new mounts when it reports more.
+    private static HashSet<InstructionSyntax> SplittingRunGroups(
+        PassContext context, Dictionary<InstructionSyntax, (RunPlan Plan, List<PlannedMount> Mounts)> kept)
+    {
+        const int LongestTriedMountByMount = 256;
+        var splitting = new HashSet<InstructionSyntax>();
+        foreach (var stage in context.Model.Stages)
+        {
+            var body = stage.Instructions;
+            for (var start = 0; start < body.Length;)
+            {
+                var end = start;
+                while (end < body.Length && HeredocReports.GroupKey(body[end]) is not null)
+                {
+                    end++;
+                }
+
+                var stretch = body[start..Math.Max(end, start)];
+                start = Math.Max(end, start) + 1;
+                var planned = stretch.Where(kept.ContainsKey).ToList();
+                if (planned.Count == 0)
+                {
+                    continue;
+                }
+
+                var before = stretch.Select(i => (HeredocReports.GroupKey(i), HeredocReports.CommandCount(context.Model, i))).ToList();
+                var after = stretch.Select(i => kept.TryGetValue(i, out var k) ? WithMounts(context, k.Plan.Run, k.Mounts) : (HeredocReports.GroupKey(i), HeredocReports.CommandCount(context.Model, i))).ToList();
+                var allowed = HeredocReports.Reports(before);
+                if (HeredocReports.Reports(after) <= allowed)
+                {
+                    continue;
+                }
+
+                if (stretch.Length > LongestTriedMountByMount)
+                {
+                    splitting.UnionWith(planned);
+                    continue;
+                }
+
+                foreach (var instruction in planned)
+                {
+                    var at = stretch.IndexOf(instruction);
+                    var reverted = after.ToList();
+                    reverted[at] = before[at];
+                    if (HeredocReports.Reports(reverted) < HeredocReports.Reports(after))
+                    {
+                        after = reverted;
+                        splitting.Add(instruction);
+                    }
+
+                    if (HeredocReports.Reports(after) <= allowed)
+                    {
+                        break;
+                    }
+                }
+
+                if (HeredocReports.Reports(after) > allowed)
+                {
+                    splitting.UnionWith(planned);
+                }
+            }
+        }
+
+        return splitting;
+    }
+
+    // A RUN's group key and command count once Emit has given it these mounts: the commands the mounts make unnecessary
+    // are gone and apt installs have their own update.
+    private static (string? Key, int Count) WithMounts(PassContext context, RunCommand run, List<PlannedMount> mounts)
+    {
+        var instruction = run.Instruction;
+        var existing = instruction.Flags.Where(f => f.Name == "mount").Select(f => f.BuildKitText);
+        var added = mounts.SelectMany(m => m.Targets).Select(t => $"--mount=type=cache,target={t.Target}{t.Cache.MountOptions}");
+        var units = RunEditing.TopLevelUnits(run.Script);
+        var removed = mounts.SelectMany(m => m.Removals.Units).Distinct().Count(u => u >= 0 && u < units.Count && units[u].Connector != ShellConnector.Or);
+        var updates = mounts.Any(m => m.Manager == PackageCaches.Apt) ? AptUpdates.Find(run).Missing.Count : 0;
+        return (HeredocReports.GroupKey(existing.Concat(added)), Math.Max(1, HeredocReports.CommandCount(context.Model, instruction) - removed + updates));
     }
 
     private static RunPlan? PlanRun(
@@ -435,6 +535,7 @@ public sealed class CacheMountsPass : IRewritePass
         RunCommand run,
         List<PlannedMount> mounts,
         ChainStyle fileStyle,
+        bool inline,
         ImmutableArray<TextEdit>.Builder edits,
         ImmutableArray<Finding>.Builder findings)
     {
@@ -450,8 +551,11 @@ public sealed class CacheMountsPass : IRewritePass
         var flags = new StringBuilder();
         foreach (var (cache, target) in mounts.SelectMany(m => m.Targets))
         {
-            flags.Append("--mount=type=cache,target=").Append(target).Append(cache.MountOptions)
-                .Append(' ').Append(style.Escape).Append(style.NewLine).Append(style.Indent);
+            flags.Append("--mount=type=cache,target=").Append(target).Append(cache.MountOptions).Append(' ');
+            if (!inline)
+            {
+                flags.Append(style.Escape).Append(style.NewLine).Append(style.Indent);
+            }
         }
 
         var firstEdit = edits.Count;
@@ -474,7 +578,7 @@ public sealed class CacheMountsPass : IRewritePass
         }
 
         // The flags put the command's first line on a line of its own, which the pass thereby writes.
-        if (InstructionEdits.TrimBlanksBeforeContinuationOfFirstLine(run.Instruction) is { } tidy
+        if (!inline && InstructionEdits.TrimBlanksBeforeContinuationOfFirstLine(run.Instruction) is { } tidy
             && !edits.Skip(firstEdit).Any(e => e.Span.OverlapsWith(tidy.Span)))
         {
             edits.Add(tidy);

@@ -3,9 +3,7 @@ using System.Collections.Immutable;
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Passes;
-using DockerOpt.Core.Shell;
 using DockerOpt.Syntax;
-using DockerOpt.Transforms.Ecosystems;
 using DockerOpt.Transforms.Layers;
 using DockerOpt.Transforms.Runtime;
 
@@ -168,24 +166,22 @@ public sealed class NonRootUserPass : IRewritePass
         var targetAnchor = target < body.Length ? body[target] : body.IsEmpty ? final.From : body[^1];
         var ownRun = new List<string>();
         var edits = ImmutableArray.CreateBuilder<TextEdit>();
+        if (plan.CreateCommands is not null && handOver is null && CreatingMakesHeredocReport(context, body, target, userPoint, plan.CreateCommands.Count) is { } neighbour)
+        {
+            // Nothing to hand over, so the app needs no user of its own: the unprivileged user every Linux base image
+            // ships serves, and the file gets no RUN that tally would ask to write as a heredoc.
+            plan = new UserPlan("nobody", "nobody", null, null,
+                $"the image's own unprivileged user: creating one would take a RUN next to line {context.UserLine(neighbour)} that tally's prefer-run-heredoc reports, and the app writes nothing it would have to own");
+        }
+
         if (plan.CreateCommands is not null)
         {
-            // Before the first COPY/ADD (after the last RUN above it, where the packages are installed) the user's
-            // layer stays cached when the app's files change; with nothing copied before the USER, the user is
-            // created right above it, with the hand-over.
-            var firstCopy = body.IndexOf(body.FirstOrDefault(i => i.Kind is InstructionKind.Copy or InstructionKind.Add)!);
-            var setupRun = firstCopy >= 0 ? LastRunIndex(body[..firstCopy]) : -1;
-            // When the user's two commands after the setup RUN would make a group of RUNs tally's prefer-run-heredoc
-            // reports and did not report before, they go right above the USER instead, if no RUN comes just before it
-            // and no hand-over joins them: there the RUN stands alone. It then reruns on a source edit, which costs a
-            // useradd (milliseconds), not a package install.
-            var aloneAboveUser = handOver is null && (target == 0 || !IsPlainRun(body[target - 1]));
             var createdAt = targetAnchor;
-            if (firstCopy >= 0 && firstCopy < target && !(StartsReportedRunGroup(context.Model, body, setupRun) && aloneAboveUser))
+            if (SetupRunPlacement(context, body, target, handOver) is { } setup)
             {
                 var run = OwnRun(context, plan.CreateCommands);
-                createdAt = setupRun >= 0 ? body[setupRun] : body[firstCopy];
-                edits.Add(setupRun >= 0
+                createdAt = setup.SetupRun >= 0 ? body[setup.SetupRun] : body[setup.FirstCopy];
+                edits.Add(setup.SetupRun >= 0
                     ? InstructionEdits.InsertAfter(context.Syntax, createdAt, context.Style, run)
                     : InstructionEdits.InsertBefore(context.Syntax, createdAt, context.Style, run));
             }
@@ -323,15 +319,54 @@ public sealed class NonRootUserPass : IRewritePass
             first--;
         }
 
-        var commands = body[first..(index + 1)].Select(run => CommandCount(model, run)).ToList();
+        var commands = body[first..(index + 1)].Select(run => HeredocReports.CommandCount(model, run)).ToList();
         var reported = (commands.Count >= 2 && commands.Sum() >= 3) || commands[0] >= 3;
         return !reported;
     }
 
+    // Before the first COPY/ADD (after the last RUN above it, where the packages are installed) the user's layer stays
+    // cached when the app's files change: the setup RUN's index (or -1) and the first COPY's, or null when the user is
+    // created right above the USER instead, with the hand-over (nothing copied before the USER). When the user's two
+    // commands after the setup RUN would make a group of RUNs tally's prefer-run-heredoc reports and did not report
+    // before, they go right above the USER instead, if no RUN comes just before it and no hand-over joins them: there the
+    // RUN stands alone. It then reruns on a source edit, which costs a useradd (milliseconds), not a package install.
+    private static (int SetupRun, int FirstCopy)? SetupRunPlacement(
+        PassContext context, ImmutableArray<InstructionSyntax> body, int target, IReadOnlyList<string>? handOver)
+    {
+        var firstCopy = body.IndexOf(body.FirstOrDefault(i => i.Kind is InstructionKind.Copy or InstructionKind.Add)!);
+        var setupRun = firstCopy >= 0 ? LastRunIndex(body[..firstCopy]) : -1;
+        var aloneAboveUser = handOver is null && (target == 0 || !IsPlainRun(body[target - 1]));
+        return firstCopy >= 0 && firstCopy < target && !(StartsReportedRunGroup(context.Model, body, setupRun) && aloneAboveUser)
+            ? (setupRun, firstCopy)
+            : null;
+    }
+
+    // Whether the user's own RUN (placed as Run places it) makes tally's prefer-run-heredoc report more of the stage:
+    // the instruction it would sit next to, or null.
+    private static InstructionSyntax? CreatingMakesHeredocReport(
+        PassContext context, ImmutableArray<InstructionSyntax> body, int target, int userPoint, int commands)
+    {
+        var setup = SetupRunPlacement(context, body, target, handOver: null);
+        var position = setup is { } s ? (s.SetupRun >= 0 ? s.SetupRun + 1 : s.FirstCopy) : target;
+        var slots = body.Select(i => (HeredocReports.GroupKey(i), HeredocReports.CommandCount(context.Model, i))).ToList();
+        var inserted = slots.ToList();
+        inserted.Insert(position, (HeredocReports.GroupKey([]), commands));
+        if (setup is null && target == userPoint)
+        {
+            inserted.Insert(position + 1, (null, 0));
+        }
+
+        if (HeredocReports.Reports(inserted) <= HeredocReports.Reports(slots))
+        {
+            return null;
+        }
+
+        return position > 0 && HeredocReports.GroupKey(body[position - 1]) is not null ? body[position - 1]
+            : position < body.Length ? body[position] : body[^1];
+    }
+
     private static bool IsPlainRun(InstructionSyntax instruction) => instruction.Kind == InstructionKind.Run && instruction.Flags.IsEmpty;
 
-    private static int CommandCount(DockerfileModel model, InstructionSyntax run) =>
-        RunScripts.Parse(model, run) is { } script ? TopLevelUnits.Of(script).Count(u => u.Connector != ShellConnector.Or) : 1;
 
     // Where USER goes: after the last RUN (which may need root), in place of a trailing USER root, else above the
     // first CMD/ENTRYPOINT after that RUN and after the last COPY/ADD, else at the end of the stage (the index past its

@@ -400,6 +400,17 @@ public sealed class PackageHygienePass : IRewritePass
                     return;
                 }
 
+                // A cleanup is worth a few megabytes, not a new complaint from the peer linter: the commands it
+                // appends must not make this RUN (or its group of RUNs) one that tally asks to write as a heredoc.
+                var alreadyAdded = missingUpdates.Count - removeUnits.Count;
+                // A standalone `apt-get update` RUN before this one goes at the end of the stage (RemoveStandaloneUpdates).
+                if (HeredocReports.Rises(context.Model, stage.Instructions, stage.IndexOf(instruction), alreadyAdded, alreadyAdded + appends.Count,
+                    removed: i => ships && standaloneUpdates.Exists(u => ReferenceEquals(u.Instruction, i))))
+                {
+                    Declined($"`{string.Join(" && ", appends)}` not added: it would make this RUN (or its group of RUNs) {HeredocReports.MinCommands} chained commands or more, which tally's prefer-run-heredoc asks to write as a heredoc; a cache mount (cache-mounts) keeps the cache out of the layer without a command, where the builder reads mounts");
+                    return;
+                }
+
                 edits.Add(RunEditing.Append(run, appends, [], chainStyle));
                 foreach (var (reason, rule) in appendReasons)
                 {

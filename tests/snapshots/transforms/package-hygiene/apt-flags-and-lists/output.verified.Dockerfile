@@ -2,5 +2,4 @@ FROM ubuntu:22.04
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         build-essential \
-        git \
-    && rm -rf /var/lib/apt/lists/*
+        git

@@ -5,7 +5,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 
 # Recommended packages wanted: only --no-install-recommends stays out.
 # hadolint ignore=DL3015
-RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y git
 
 # Keep the apt lists and pip's cache; -y and --no-install-recommends still apply.
 # hadolint ignore=DL3009,DL3042

@@ -1,0 +1,4 @@
+FROM ubuntu:24.04
+RUN set -eux; \
+    apt install -y curl; \
+    curl --version
