@@ -167,22 +167,29 @@ if [ $tally = 1 ]; then
       printf '%s\ttally/parse-error\t0\n' "${1%%/*}"
     fi
   }
-  export -f lint_chunk
+  # Each chunk's lines go to a file of their own, concatenated after: two chunks writing into one pipe at once
+  # interleave past the pipe's atomic size (4 KiB), which once cut a line into two made-up rules.
+  lint_chunk_to_file() { lint_chunk "$@" >"$(mktemp -p "$PRECISION_CHUNKS")"; }
+  export -f lint_chunk lint_chunk_to_file
   export PRECISION_TALLY  # not TALLY_*: tally reads those variables as its configuration
   # shellcheck's rules are nine tenths of tally's time, and they read only RUN scripts: they run on the files
   # whose text the rewrite changed (an unchanged file has the same findings on both sides); every other rule
   # runs on every file.
   awk -F'\t' 'NR > 1 && $7 == "yes" { print $1 }' "$out/files.tsv" >"$out/tally/changed.txt"
   for side in before after; do
+    export PRECISION_CHUNKS=$out/tally/chunks; rm -rf "$PRECISION_CHUNKS"; mkdir -p "$PRECISION_CHUNKS"
     (cd "$out/tally/$side" && find . -mindepth 2 -type f | sort -t/ -k2,2n | sed 's|^\./||' \
-      | PRECISION_TALLY_OPTS="--ignore shellcheck/*" xargs -d '\n' -n 100 -P "$jobs" bash -c 'lint_chunk "$@"' _ >"$out/tally/$side.rules.tsv")
+      | PRECISION_TALLY_OPTS="--ignore shellcheck/*" xargs -d '\n' -n 100 -P "$jobs" bash -c 'lint_chunk_to_file "$@"' _)
+    find "$PRECISION_CHUNKS" -type f -exec cat {} + >"$out/tally/$side.rules.tsv"
   done
   echo "tally, all rules but shellcheck's: $(($(date +%s) - started)) s" >&2
   for side in before after; do
+    rm -rf "$PRECISION_CHUNKS"; mkdir -p "$PRECISION_CHUNKS"
     (cd "$out/tally/$side" && while read -r n; do find "$n" -type f; done <"$out/tally/changed.txt" \
-      | PRECISION_TALLY_OPTS="--ignore * --select shellcheck/*" xargs -d '\n' -n 50 -P "$jobs" bash -c 'lint_chunk "$@"' _ \
-      | grep -v $'\ttally/parse-error\t' >"$out/tally/$side.shellcheck.tsv" || true)
+      | PRECISION_TALLY_OPTS="--ignore * --select shellcheck/*" xargs -d '\n' -n 50 -P "$jobs" bash -c 'lint_chunk_to_file "$@"' _)
+    find "$PRECISION_CHUNKS" -type f -exec cat {} + | grep -v $'\ttally/parse-error\t' >"$out/tally/$side.shellcheck.tsv" || true
   done
+  rm -rf "$PRECISION_CHUNKS"
   echo "tally, shellcheck's rules: $(($(date +%s) - started)) s" >&2
   for side in before after; do
     sort -t$'\t' -k1,1n -k2,2 -k3,3n "$out/tally/$side.rules.tsv" "$out/tally/$side.shellcheck.tsv" >"$out/tally/$side.tsv"

@@ -42,7 +42,8 @@ public sealed class PackageHygienePass : IRewritePass
         Id,
         "Package-manager hygiene",
         "apt: update and install in the same RUN, -y, --no-install-recommends (changes behaviour: recommended packages " +
-        "are no longer installed), lists removed in the same layer; apk --no-cache; dnf/yum clean all in the same layer; " +
+        "are no longer installed), lists removed in the same layer, apt-get for apt (install, update, remove, purge, " +
+        "autoremove, clean); apk --no-cache; dnf/yum clean all in the same layer; " +
         "pip --no-cache-dir; npm ci when a lockfile is copied in (never for npm install <package>), --omit=dev in the " +
         "final stage when nothing after it needs dev dependencies (changes behaviour), npm cache cleaned; yarn " +
         "--frozen-lockfile (1) / --immutable (2+) and pnpm --frozen-lockfile when their lockfile is copied in; gem " +
@@ -61,7 +62,7 @@ public sealed class PackageHygienePass : IRewritePass
         "RUN apt-get update\nRUN apt-get install curl\n",
         "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
         // Only the rules it applies: hadolint's version-pinning rules (DL3008, DL3018, DL3028) are not among them.
-        [Rules.AptLists, Rules.AptYes, Rules.AptNoRecommends, Rules.ApkNoCache, Rules.YumYes, Rules.YumClean, Rules.DnfYes, Rules.DnfClean, Rules.PipNoCache, Rules.YarnCacheClean])
+        [Rules.AptLists, Rules.AptGet, Rules.AptYes, Rules.AptNoRecommends, Rules.ApkNoCache, Rules.YumYes, Rules.YumClean, Rules.DnfYes, Rules.DnfClean, Rules.PipNoCache, Rules.YarnCacheClean])
     {
         Roles = RolePolicy.Everywhere("its cleanups keep what the image does and apply to every kind of image; --no-install-recommends and --omit=dev change what is installed, so they are made only for leaf apps"),
     };
@@ -69,6 +70,7 @@ public sealed class PackageHygienePass : IRewritePass
     private static class Rules
     {
         public const string AptLists = "DL3009";
+        public const string AptGet = "DL3027";
         public const string AptYes = "DL3014";
         public const string AptNoRecommends = "DL3015";
         public const string ApkNoCache = "DL3019";
@@ -224,6 +226,22 @@ public sealed class PackageHygienePass : IRewritePass
                     && (unit + 1 >= units.Count || units[unit + 1].Connector != ShellConnector.Or);
             }
 
+            // hadolint DL3027: apt is the interactive front end, whose command line is not stable for scripts; apt-get does
+            // the same for these verbs. Not upgrade (apt's also installs new dependencies, apt-get's does not) nor
+            // full-upgrade, list, search or show (apt-cache's, or no apt-get equivalent).
+            void AptGetForApt(PackageInvocation invocation)
+            {
+                var program = invocation.Command.Words[invocation.ProgramIndex];
+                if (program.Text is not ("apt" or "/usr/bin/apt") || invocation.Verb is not ("install" or "update" or "remove" or "purge" or "autoremove" or "clean" or "autoclean")
+                    || Shielded(Rules.AptGet, "apt-get for apt"))
+                {
+                    return;
+                }
+
+                edits.Add(TextEdit.Replace(run.SourceSpan(program.Span), program.Text + "-get"));
+                Applied($"`apt {invocation.Verb}` is `apt-get {invocation.Verb}`: the same packages, through the command line meant for scripts (apt's may change between releases)", rule: Rules.AptGet);
+            }
+
             void AddFlag(PackageInvocation invocation, string flag)
             {
                 var anchor = invocation.VerbIndex >= 0 ? invocation.VerbIndex : invocation.ProgramIndex;
@@ -242,6 +260,7 @@ public sealed class PackageHygienePass : IRewritePass
                 var editable = Editable(entry);
                 if (manager == PackageCaches.Apt)
                 {
+                    AptGetForApt(invocation);
                     if (invocation.Verb != "install")
                     {
                         continue;

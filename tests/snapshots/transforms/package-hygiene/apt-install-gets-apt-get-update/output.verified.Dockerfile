@@ -1,5 +1,5 @@
 FROM ubuntu:24.04
 RUN set -eux; \
     apt-get update \
-    && apt install --no-install-recommends -y curl; \
+    && apt-get install --no-install-recommends -y curl; \
     curl --version
