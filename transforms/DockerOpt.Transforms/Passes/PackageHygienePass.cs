@@ -232,7 +232,20 @@ public sealed class PackageHygienePass : IRewritePass
             void AptGetForApt(PackageInvocation invocation)
             {
                 var program = invocation.Command.Words[invocation.ProgramIndex];
-                if (program.Text is not ("apt" or "/usr/bin/apt") || invocation.Verb is not ("install" or "update" or "remove" or "purge" or "autoremove" or "clean" or "autoclean")
+                if (program.Text is not ("apt" or "/usr/bin/apt"))
+                {
+                    return;
+                }
+
+                if (invocation.Verb is "upgrade" or "full-upgrade")
+                {
+                    findings.Add(PassContext.At(Id, instruction, FindingKind.Declined,
+                        $"`apt {invocation.Verb}` left as is: apt's {invocation.Verb} also installs the new dependencies an upgrade needs, which apt-get's {(invocation.Verb == "upgrade" ? "upgrade does only with --with-new-pkgs" : "counterpart is dist-upgrade")}; write the apt-get form by hand if that is what the image wants",
+                        hadolintId: Rules.AptGet));
+                    return;
+                }
+
+                if (invocation.Verb is not ("install" or "update" or "remove" or "purge" or "autoremove" or "clean" or "autoclean")
                     || Shielded(Rules.AptGet, "apt-get for apt"))
                 {
                     return;
