@@ -26,7 +26,7 @@ public sealed class HeredocReportsTests
         var model = DockerfileModel.Build(DockerfileParser.Parse("FROM debian:12\n" + body + "CMD [\"x\"]\n"));
         var stage = model.Stages[0];
 
-        var slots = stage.Instructions.Select(i => (HeredocReports.GroupKey(i), HeredocReports.CommandCount(model, i))).ToList();
+        var slots = stage.Instructions.Select(i => HeredocReports.Slot(model, i)).ToList();
 
         Assert.Equal(reports, HeredocReports.Reports(slots));
     }

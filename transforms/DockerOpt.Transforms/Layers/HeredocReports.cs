@@ -24,6 +24,25 @@ internal static class HeredocReports
     public static int CommandCount(DockerfileModel model, InstructionSyntax run) =>
         RunScripts.Parse(model, run) is { } script ? TopLevelUnits.Of(script).Count(u => u.Connector != ShellConnector.Or) : 1;
 
+    /// <summary>What tally reads of one instruction: its group key (null ends a group) and its command count.</summary>
+    public static (string? Key, int Count) Slot(DockerfileModel model, InstructionSyntax instruction) =>
+        (GroupKey(instruction), CommandCount(model, instruction));
+
+    /// <summary>
+    /// True when instructions read as <paramref name="inserted"/> (see <see cref="Slot"/>), put before body[position],
+    /// make tally report more of the stage. Reads the whole stage: for a pass's one insertion per file.
+    /// </summary>
+    public static bool InsertingRises(
+        DockerfileModel model, ImmutableArray<InstructionSyntax> body, int position, params (string? Key, int Count)[] inserted)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inserted);
+        var slots = body.Select(i => Slot(model, i)).ToList();
+        var after = slots.ToList();
+        after.InsertRange(position, inserted);
+        return Reports(after) > Reports(slots);
+    }
+
     /// <summary>The reports tally makes on one group, given each RUN's command count.</summary>
     public static int Reports(IReadOnlyList<int> counts)
     {

@@ -198,8 +198,8 @@ public sealed class CacheMountsPass : IRewritePass
                     continue;
                 }
 
-                var before = stretch.Select(i => (HeredocReports.GroupKey(i), HeredocReports.CommandCount(context.Model, i))).ToList();
-                var after = stretch.Select(i => kept.TryGetValue(i, out var k) ? WithMounts(context, k.Plan.Run, k.Mounts) : (HeredocReports.GroupKey(i), HeredocReports.CommandCount(context.Model, i))).ToList();
+                var before = stretch.Select(i => HeredocReports.Slot(context.Model, i)).ToList();
+                var after = stretch.Select(i => kept.TryGetValue(i, out var k) ? WithMounts(context, k.Plan.Run, k.Mounts) : HeredocReports.Slot(context.Model, i)).ToList();
                 var allowed = HeredocReports.Reports(before);
                 if (HeredocReports.Reports(after) <= allowed)
                 {

@@ -302,27 +302,11 @@ public sealed class NonRootUserPass : IRewritePass
         return -1;
     }
 
-    // tally's prefer-run-heredoc reports a group of consecutive RUNs with the same flags that holds three commands or
-    // more (&&- or ;-separated; a || chain counts once), at its first RUN, and a RUN of three commands or more on its own
-    // line (one report per line). True when a plain RUN of two commands added right after body[index] makes a report
-    // that was not there: body[index] is a plain RUN and its group was reported neither way at its first RUN.
-    private static bool StartsReportedRunGroup(DockerfileModel model, ImmutableArray<InstructionSyntax> body, int index)
-    {
-        if (index < 0 || !IsPlainRun(body[index]))
-        {
-            return false;
-        }
-
-        var first = index;
-        while (first > 0 && IsPlainRun(body[first - 1]))
-        {
-            first--;
-        }
-
-        var commands = body[first..(index + 1)].Select(run => HeredocReports.CommandCount(model, run)).ToList();
-        var reported = (commands.Count >= 2 && commands.Sum() >= 3) || commands[0] >= 3;
-        return !reported;
-    }
+    // True when a RUN of two commands (no mounts) added right after body[index], a RUN without mounts, makes tally's
+    // prefer-run-heredoc report more (HeredocReports).
+    private static bool StartsReportedRunGroup(DockerfileModel model, ImmutableArray<InstructionSyntax> body, int index) =>
+        index >= 0 && HeredocReports.GroupKey(body[index]) == HeredocReports.GroupKey([])
+        && HeredocReports.InsertingRises(model, body, index + 1, (HeredocReports.GroupKey([]), 2));
 
     // Before the first COPY/ADD (after the last RUN above it, where the packages are installed) the user's layer stays
     // cached when the app's files change: the setup RUN's index (or -1) and the first COPY's, or null when the user is
@@ -348,15 +332,11 @@ public sealed class NonRootUserPass : IRewritePass
     {
         var setup = SetupRunPlacement(context, body, target, handOver: null);
         var position = setup is { } s ? (s.SetupRun >= 0 ? s.SetupRun + 1 : s.FirstCopy) : target;
-        var slots = body.Select(i => (HeredocReports.GroupKey(i), HeredocReports.CommandCount(context.Model, i))).ToList();
-        var inserted = slots.ToList();
-        inserted.Insert(position, (HeredocReports.GroupKey([]), commands));
-        if (setup is null && target == userPoint)
-        {
-            inserted.Insert(position + 1, (null, 0));
-        }
-
-        if (HeredocReports.Reports(inserted) <= HeredocReports.Reports(slots))
+        (string? Key, int Count) run = (HeredocReports.GroupKey([]), commands);
+        var rises = setup is null && target == userPoint
+            ? HeredocReports.InsertingRises(context.Model, body, position, run, (null, 0)) // the USER right below it ends the group
+            : HeredocReports.InsertingRises(context.Model, body, position, run);
+        if (!rises)
         {
             return null;
         }
