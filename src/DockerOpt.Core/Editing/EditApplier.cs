@@ -26,7 +26,14 @@ public static class EditApplier
             return text;
         }
 
-        var builder = new StringBuilder(text.Length + 256);
+        // The exact length up front: one buffer, not a chain of chunks that ToString copies again.
+        var length = text.Length;
+        foreach (var edit in ordered)
+        {
+            length += edit.NewText.Length - edit.Span.Length;
+        }
+
+        var builder = new StringBuilder(Math.Max(length, 0));
         var position = 0;
         foreach (var edit in ordered)
         {

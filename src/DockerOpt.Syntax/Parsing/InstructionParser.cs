@@ -43,7 +43,17 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
             }
 
             (List<LogicalWord> flagWords, int restStart, int terminatorStart) = BuilderFlagSplitter.Split(text, rest, b);
-            flags = flagWords.Select(w => ToFlag(context, w)).ToImmutableArray();
+            if (flagWords.Count > 0)
+            {
+                var read = ImmutableArray.CreateBuilder<FlagSyntax>(flagWords.Count);
+                foreach (LogicalWord word in flagWords)
+                {
+                    read.Add(ToFlag(context, word));
+                }
+
+                flags = read.MoveToImmutable();
+            }
+
             if (terminatorStart >= 0)
             {
                 flagTerminator = context.Span(terminatorStart, terminatorStart + 2);

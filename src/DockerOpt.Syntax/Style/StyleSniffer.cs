@@ -28,11 +28,11 @@ public static class StyleSniffer
         foreach (InstructionSyntax instruction in syntax.Instructions)
         {
             string keyword = instruction.Keyword.Value;
-            if (!keyword.Any(char.IsLower))
+            if (!HasAny(keyword, char.IsLower))
             {
                 upper++;
             }
-            else if (!keyword.Any(char.IsUpper))
+            else if (!HasAny(keyword, char.IsUpper))
             {
                 lower++;
             }
@@ -55,6 +55,20 @@ public static class StyleSniffer
     }
 
     // The leading whitespace of every non-comment line after the first in an instruction's head.
+    // A loop over the string, not Enumerable.Any: that allocated an enumerator per instruction of every text.
+    private static bool HasAny(string text, Func<char, bool> test)
+    {
+        foreach (char c in text)
+        {
+            if (test(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void CountContinuationIndents(SourceText source, InstructionSyntax instruction, Dictionary<string, int> indents)
     {
         int firstIndex = instruction.StartLine - 1;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using DockerOpt.Core.Editing;
 using DockerOpt.Core.Model;
 using DockerOpt.Core.Shell;
@@ -12,10 +14,21 @@ namespace DockerOpt.Transforms.Layers;
 /// </summary>
 internal static class AptUpdates
 {
+    // Two passes ask this of each apt RUN up to five times: read once per RUN (issue 14).
+    private static readonly ConditionalWeakTable<RunCommand, Reading> PerRun = [];
+
     /// <summary>The installs lacking an update, or a reason when one of them cannot get one.</summary>
-    public static (List<PackageInvocation> Missing, string? Why) Find(RunCommand run)
+    public static (IReadOnlyList<PackageInvocation> Missing, string? Why) Find(RunCommand run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var reading = PerRun.GetValue(run, static r => Read(r));
+        return (reading.Missing, reading.Why);
+    }
+
+    private sealed record Reading(IReadOnlyList<PackageInvocation> Missing, string? Why);
+
+    private static Reading Read(RunCommand run)
+    {
         var units = RunEditing.TopLevelUnits(run.Script);
         var missing = new List<PackageInvocation>();
         var sawUpdate = false;
@@ -40,14 +53,14 @@ internal static class AptUpdates
             var unit = units.IndexOf(simple.Span);
             if (entry.Depth > 0 || unit < 0 || entry.Connector is not (ShellConnector.None or ShellConnector.And or ShellConnector.Semicolon or ShellConnector.Newline))
             {
-                return ([], $"`{simple.Text}` has no apt-get update before it and sits where one cannot be added");
+                return new Reading([], $"`{simple.Text}` has no apt-get update before it and sits where one cannot be added");
             }
 
             missing.Add(invocation);
             sawUpdate = true;
         }
 
-        return (missing, null);
+        return new Reading(missing, null);
     }
 
     /// <summary>

@@ -30,12 +30,11 @@ internal static class CacheSetups
             }
 
             // Read once per instruction, not once per cache: the environment and the parsed command are the same for all.
-            var env = environments.TryGetValue(instruction.Span.Start, out var environment) ? CacheEnvironment.Of(environment) : ImmutableDictionary<string, string?>.Empty;
-            var read = new InstructionReading(context.Model, instruction);
+            var read = new InstructionReading(context.Model, instruction, environments.GetValueOrDefault(instruction.Span.Start));
             var text = instruction.FullText;
-            foreach (var cache in PackageCaches.All.Where(c => !found.ContainsKey(c)))
+            foreach (var cache in PackageCaches.All)
             {
-                if (Evidence(instruction, text, read, cache, env, includeMounts) is { } evidence)
+                if (!found.ContainsKey(cache) && Evidence(instruction, text, read, cache, includeMounts) is { } evidence)
                 {
                     found[cache] = $"the file sets up its own {cache.Id} cache ({evidence} at line {context.UserLine(instruction)})";
                 }
@@ -46,11 +45,15 @@ internal static class CacheSetups
     }
 
     // The instruction's text is cut from the source on each FullText: read once per instruction, not once per cache.
-    private static string? Evidence(InstructionSyntax instruction, string text, InstructionReading read, PackageCache cache, IReadOnlyDictionary<string, string?> env, bool includeMounts)
+    private static string? Evidence(InstructionSyntax instruction, string text, InstructionReading read, PackageCache cache, bool includeMounts)
     {
-        if (cache.SetupMarkers.FirstOrDefault(m => text.Contains(m, StringComparison.Ordinal)) is { } marker)
+        // A loop, not FirstOrDefault with a lambda: this runs for every cache of every instruction (issue 14).
+        foreach (var marker in cache.SetupMarkers)
         {
-            return $"`{marker}`";
+            if (text.Contains(marker, StringComparison.Ordinal))
+            {
+                return $"`{marker}`";
+            }
         }
 
         if (instruction.Kind != InstructionKind.Run)
@@ -67,7 +70,7 @@ internal static class CacheSetups
             {
                 // A mount at or below one of its directories is its cache; a mount above them (/root/.cache) only when
                 // the RUN runs the tool.
-                paths ??= Paths(cache, env);
+                paths ??= Paths(cache, read.Environment);
                 var inside = paths.Any(p => target == p || target.StartsWith(p + "/", StringComparison.Ordinal));
                 var above = paths.Any(p => p.StartsWith(target + "/", StringComparison.Ordinal)) && TextMentions.MentionsManager(text, cache);
                 if (inside || above)
@@ -88,7 +91,7 @@ internal static class CacheSetups
             var command = run.Script.SimpleCommands[k];
             if (command.Name?.Value == "ln" && command.Arguments.Any(IsSymbolicOption))
             {
-                var linked = paths ??= Paths(cache, env);
+                var linked = paths ??= Paths(cache, read.Environment);
                 if (command.Arguments.FirstOrDefault(w => w.Value is { } v && linked.Any(p => v.TrimEnd('/') == p || v.StartsWith(p + "/", StringComparison.Ordinal))) is { } link)
                 {
                     return $"a symbolic link at {link.Value}";
@@ -110,9 +113,10 @@ internal static class CacheSetups
     /// mount targets and the package-manager call of each simple command (the same as PackageInvocation.Read with the
     /// cache, which only adds the cache test). Asked once per cache, they were most of this scan's cost on many RUNs.
     /// </summary>
-    private sealed class InstructionReading(DockerfileModel model, InstructionSyntax instruction)
+    private sealed class InstructionReading(DockerfileModel model, InstructionSyntax instruction, RunEnvironment? environment)
     {
         private bool runRead;
+        private IReadOnlyDictionary<string, string?>? cacheEnvironment;
         private RunCommand? run;
         private IReadOnlyList<string>? cacheTargets;
         private PackageInvocation?[]? invocations;
@@ -130,6 +134,11 @@ internal static class CacheSetups
                 return run;
             }
         }
+
+        /// <summary>The variables that place a cache (<see cref="CacheEnvironment"/>), worked out only for a RUN that mounts or links something.</summary>
+        public IReadOnlyDictionary<string, string?> Environment => cacheEnvironment ??= environment is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : CacheEnvironment.Of(environment);
 
         public IReadOnlyList<string> CacheTargets => cacheTargets ??= MountFlags.CacheTargets(instruction);
 

@@ -13,6 +13,12 @@ internal static class MountFlags
     private static List<string> Read(InstructionSyntax instruction, bool cacheOnly)
     {
         ArgumentNullException.ThrowIfNull(instruction);
+        if (instruction.Flags.IsEmpty)
+        {
+            // Most RUNs: nothing to split (several passes ask this of every RUN of every text).
+            return [];
+        }
+
         var targets = new List<string>();
         foreach (var flag in instruction.Flags)
         {
