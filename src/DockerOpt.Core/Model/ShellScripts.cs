@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 using DockerOpt.Core.Shell;
 using DockerOpt.Core.Shell.Commands;
 
@@ -31,8 +33,12 @@ public sealed class ShellScripts
     /// <summary>A parsed script and what <see cref="CommandRecognizer"/> reads in its simple commands, read at the first question.</summary>
     public sealed class ParsedScript(ShellScript script)
     {
-        // Keyed by reference: a record's value equality would hash every word of the command.
-        private Dictionary<ShellSimpleCommand, RecognizedCommand?>? recognized;
+        // By position, found by reference: a record's value equality would hash every word of the command, and an
+        // identity hash costs a header write on every command object (issue 14); a script has a handful of commands.
+        // A long chain (one RUN of thousands of commands) is indexed instead: a scan per question would be quadratic.
+        private const int LongestScanned = 16;
+        private RecognizedCommand?[]? recognized;
+        private Dictionary<ShellSimpleCommand, int>? positions;
 
         public ShellScript Script { get; } = script;
 
@@ -40,16 +46,43 @@ public sealed class ShellScripts
         public RecognizedCommand? Recognized(ShellSimpleCommand command)
         {
             ArgumentNullException.ThrowIfNull(command);
-            if (recognized is null)
+            var commands = Script.SimpleCommands;
+            var at = -1;
+            if (commands.Length > LongestScanned)
             {
-                recognized = new Dictionary<ShellSimpleCommand, RecognizedCommand?>(ReferenceEqualityComparer.Instance);
-                foreach (var simple in Script.SimpleCommands)
+                positions ??= Index(commands);
+                at = positions.GetValueOrDefault(command, -1);
+            }
+            else
+            {
+                for (var i = 0; i < commands.Length; i++)
                 {
-                    recognized[simple] = CommandRecognizer.Recognize(simple);
+                    if (ReferenceEquals(commands[i], command))
+                    {
+                        at = i;
+                        break;
+                    }
                 }
             }
 
-            return recognized.TryGetValue(command, out var known) ? known : CommandRecognizer.Recognize(command);
+            if (at < 0)
+            {
+                return CommandRecognizer.Recognize(command);
+            }
+
+            recognized ??= [.. commands.Select(CommandRecognizer.Recognize)];
+            return recognized[at];
+        }
+
+        private static Dictionary<ShellSimpleCommand, int> Index(ImmutableArray<ShellSimpleCommand> commands)
+        {
+            var index = new Dictionary<ShellSimpleCommand, int>(commands.Length, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < commands.Length; i++)
+            {
+                index[commands[i]] = i;
+            }
+
+            return index;
         }
     }
 }

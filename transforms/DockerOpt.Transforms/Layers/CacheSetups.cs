@@ -73,7 +73,7 @@ internal static class CacheSetups
                 paths ??= Paths(cache, read.Environment);
                 var inside = paths.Any(p => target == p || target.StartsWith(p + "/", StringComparison.Ordinal));
                 var above = paths.Any(p => p.StartsWith(target + "/", StringComparison.Ordinal)) && TextMentions.MentionsManager(text, cache);
-                if (inside || above)
+                if ((inside || above) && !IsDockeroptMount(instruction, cache, read.Environment, target))
                 {
                     return $"a cache mount on {target}";
                 }
@@ -144,6 +144,26 @@ internal static class CacheSetups
 
         /// <summary>For each simple command of <see cref="Run"/> (which must be a RUN command), its package-manager call or null.</summary>
         public PackageInvocation?[] Invocations => invocations ??= [.. Run!.Script.SimpleCommands.Select(c => PackageInvocation.Read(Run, c))];
+    }
+
+    // A mount written exactly as cache-mounts writes one for this cache (same target, same options) is not a set-up of
+    // the author's own: it may be the one this tool added on its last run, and reading it as the author's would switch
+    // the tool's caching off in every other RUN on the next run (not idempotent: fuzz seed 7 index 634848).
+    private static bool IsDockeroptMount(InstructionSyntax instruction, PackageCache cache, IReadOnlyDictionary<string, string?> env, string target)
+    {
+        foreach (var mount in cache.Mounts)
+        {
+            if (mount.TargetIn(env) is { } own && own == target)
+            {
+                var text = $"--mount=type=cache,target={own}{mount.MountOptions}";
+                if (instruction.Flags.Any(f => f.Name == "mount" && f.BuildKitText == text))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // The cache's directories: its mount targets (where ENV puts them) and the paths its cleanups delete.

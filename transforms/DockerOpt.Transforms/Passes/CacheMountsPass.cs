@@ -172,7 +172,8 @@ public sealed class CacheMountsPass : IRewritePass
 
     // tally's prefer-run-heredoc groups consecutive RUNs by their mounts (HeredocReports): mounts on some RUNs of a group
     // cut it, and each part of two RUNs or more and three commands or more is reported again. Per stretch of consecutive
-    // RUNs, the mounts that make it report more are left out, first to last, until it reports no more than before; a
+    // RUNs, the mounts that make it report more are left out, first to last, until it reports no more than before (or,
+    // when that never happens, all of them), and then each one left out goes back in if it fits beside the others; a
     // stretch too long to try mount by mount (hostile input) loses all of its new mounts when it reports more.
     private static HashSet<InstructionSyntax> SplittingRunGroups(
         PassContext context, Dictionary<InstructionSyntax, (RunPlan Plan, List<PlannedMount> Mounts)> kept)
@@ -212,6 +213,7 @@ public sealed class CacheMountsPass : IRewritePass
                     continue;
                 }
 
+                var left = new List<InstructionSyntax>();
                 foreach (var instruction in planned)
                 {
                     var at = stretch.IndexOf(instruction);
@@ -220,7 +222,7 @@ public sealed class CacheMountsPass : IRewritePass
                     if (HeredocReports.Reports(reverted) < HeredocReports.Reports(after))
                     {
                         after = reverted;
-                        splitting.Add(instruction);
+                        left.Add(instruction);
                     }
 
                     if (HeredocReports.Reports(after) <= allowed)
@@ -231,12 +233,49 @@ public sealed class CacheMountsPass : IRewritePass
 
                 if (HeredocReports.Reports(after) > allowed)
                 {
-                    splitting.UnionWith(planned);
+                    // Leaving mounts out one by one did not get back to the reports before: start from none instead.
+                    after = [.. before];
+                    left = [.. planned];
                 }
+
+                splitting.UnionWith(AddBack(stretch, after, left, allowed, kept, context));
             }
         }
 
         return splitting;
+    }
+
+    // The mounts left out, tried again one by one against what is kept, until none more fits: each that does not make
+    // the stretch report more than before goes back in. Without this the next run, where package-hygiene has switched
+    // some of the left-out RUNs' caches off (so cache-mounts no longer plans them), could add a mount this run left out
+    // (not idempotent: fuzz seed 7 index 690790). Returns the ones still left out.
+    private static List<InstructionSyntax> AddBack(
+        ImmutableArray<InstructionSyntax> stretch,
+        List<(string? Key, int Count)> after,
+        List<InstructionSyntax> left,
+        int allowed,
+        Dictionary<InstructionSyntax, (RunPlan Plan, List<PlannedMount> Mounts)> kept,
+        PassContext context)
+    {
+        for (var added = true; added && left.Count > 0;)
+        {
+            added = false;
+            foreach (var instruction in left.ToList())
+            {
+                var at = stretch.IndexOf(instruction);
+                var trial = after.ToList();
+                var k = kept[instruction];
+                trial[at] = WithMounts(context, k.Plan.Run, k.Mounts);
+                if (HeredocReports.Reports(trial) <= allowed)
+                {
+                    after = trial;
+                    left.Remove(instruction);
+                    added = true;
+                }
+            }
+        }
+
+        return left;
     }
 
     // A RUN's group key and command count when this pass leaves it alone: package-hygiene (when it runs) adds the apt-get
