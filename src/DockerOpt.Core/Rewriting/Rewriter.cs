@@ -104,6 +104,7 @@ public sealed class Rewriter
 
         // Passes that ran (not skipped, not declined as a whole) and the last of them that changed the text.
         var ran = new List<(int Order, IRewritePass Pass)>();
+        var askedAgain = new HashSet<int>();
         var lastChange = -1;
         for (var order = 0; order < passes.Length; order++)
         {
@@ -127,15 +128,15 @@ public sealed class Rewriter
             }
 
             ran.Add((order, pass));
-            var step = RunPass(pass);
+            var step = RunPass(pass, order);
             applied.Add(step);
             lastChange = step.Changed ? order : lastChange;
         }
 
-        foreach (var (order, pass) in ran.Where(r => r.Pass.Info.RunsAgainAfterLaterEdits && r.Order < lastChange))
+        foreach (var (order, pass) in ran.Where(r => (r.Pass.Info.RunsAgainAfterLaterEdits || askedAgain.Contains(r.Order)) && r.Order < lastChange))
         {
             // The second run reports only what it applies: its declines repeat the first run's.
-            var again = RunPass(pass);
+            var again = RunPass(pass, order);
             if (again.Changed)
             {
                 var index = applied.FindIndex(a => a.Info.Id == pass.Info.Id);
@@ -147,7 +148,7 @@ public sealed class Rewriter
             }
         }
 
-        AppliedPass RunPass(IRewritePass pass)
+        AppliedPass RunPass(IRewritePass pass, int order)
         {
             var info = pass.Info;
             var currentPragmas = Pragmas.Read(current);
@@ -163,6 +164,11 @@ public sealed class Rewriter
                 DockerfilePath = dockerfileInContext ?? (path is null ? null : Path.GetFileName(path)),
             };
             var result = pass.Run(context);
+            if (result.RunAgainAfterLaterEdits)
+            {
+                askedAgain.Add(order);
+            }
+
             var edits = result.Edits;
             var findings = WithoutShieldedAdvice(current, rules, result.Findings);
             if (TouchesShielded(current, ignored, edits) || findings.Any(f => f.Kind == FindingKind.Applied && IsShielded(current, rules, f)))
