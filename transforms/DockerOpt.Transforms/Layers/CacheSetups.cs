@@ -155,7 +155,7 @@ internal static class CacheSetups
         {
             if (mount.TargetIn(env) is { } own && own == target)
             {
-                var text = $"--mount=type=cache,target={own}{mount.MountOptions}";
+                var text = mount.FlagFor(own);
                 if (instruction.Flags.Any(f => f.Name == "mount" && f.BuildKitText == text))
                 {
                     return true;

@@ -298,7 +298,7 @@ public sealed class CacheMountsPass : IRewritePass
     {
         var instruction = run.Instruction;
         var existing = instruction.Flags.Where(f => f.Name == "mount").Select(f => f.BuildKitText);
-        var added = mounts.SelectMany(m => m.Targets).Select(t => $"--mount=type=cache,target={t.Target}{t.Cache.MountOptions}");
+        var added = mounts.SelectMany(m => m.Targets).Select(t => t.Cache.FlagFor(t.Target));
         var units = RunEditing.TopLevelUnits(run.Script);
         var removed = mounts.SelectMany(m => m.Removals.Units).Distinct().Count(u => u >= 0 && u < units.Count && units[u].Connector != ShellConnector.Or);
         var updates = mounts.Any(m => m.Manager == PackageCaches.Apt) ? AptUpdates.Find(run).Missing.Count : 0;
@@ -604,7 +604,7 @@ public sealed class CacheMountsPass : IRewritePass
         var flags = new StringBuilder();
         foreach (var (cache, target) in mounts.SelectMany(m => m.Targets))
         {
-            flags.Append("--mount=type=cache,target=").Append(target).Append(cache.MountOptions).Append(' ');
+            flags.Append(cache.FlagFor(target)).Append(' ');
             if (!inline)
             {
                 flags.Append(style.Escape).Append(style.NewLine).Append(style.Indent);

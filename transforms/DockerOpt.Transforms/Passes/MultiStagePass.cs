@@ -848,7 +848,7 @@ public sealed class MultiStagePass : IRewritePass
         }
 
         var lists = PackageCaches.Apt.Mounts[0];
-        return Format(context, "RUN", $"--mount=type=cache,target={lists.Target}{lists.MountOptions} {chain.Escape}{chain.NewLine}{chain.Indent}apt-get update{chain.Continued}{install}");
+        return Format(context, "RUN", $"{lists.FlagFor(lists.Target)} {chain.Escape}{chain.NewLine}{chain.Indent}apt-get update{chain.Continued}{install}");
     }
 
     private static string Format(PassContext context, string keyword, string arguments) => InstructionEdits.Format(context.Style, keyword, arguments);

@@ -14,6 +14,12 @@ public sealed record CacheMountFact(string Target, string? Sharing = null, strin
     /// <summary>The options after <c>target=...</c> in a <c>--mount</c> flag (<c>,sharing=locked</c>), or empty.</summary>
     public string MountOptions => Sharing is null ? string.Empty : ",sharing=" + Sharing;
 
+    /// <summary>
+    /// The <c>--mount</c> flag dockeropt writes for this cache at <paramref name="target"/>. One spelling for every pass
+    /// that writes one, and for CacheSetups, which must tell such a mount from an author's own.
+    /// </summary>
+    public string FlagFor(string target) => $"--mount=type=cache,target={target}{MountOptions}";
+
     /// <summary>The directory under an environment, or null when the relocating ENV's value is not a usable absolute path.</summary>
     public string? TargetIn(IReadOnlyDictionary<string, string?> environment)
     {
