@@ -31,8 +31,10 @@ IMAGES=(
   "node:20-slim|node-20-slim|node:20-bookworm-slim"
   "node:20|node-20|node:20-bookworm"
   "golang:1.22|golang-1.22|golang:1.22-bookworm"
+  "rust:1|rust-1|rust:1-bookworm"
   "gcr.io/distroless/static-debian12|distroless-static-debian12|gcr.io/distroless/static-debian12:latest"
   "gcr.io/distroless/static-debian12:nonroot|distroless-static-debian12-nonroot|"
+  "gcr.io/distroless/cc-debian13|distroless-cc-debian13|gcr.io/distroless/cc-debian13:latest"
 )
 
 declare -A HASH=()           # tag -> recipe hash (for parents)

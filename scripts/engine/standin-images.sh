@@ -10,6 +10,9 @@ STANDIN_TAGS=(
   node:20
   node:20-slim
   golang:1.22
+  rust:1
+  rust:1-bookworm
   gcr.io/distroless/static-debian12:latest
   gcr.io/distroless/static-debian12:nonroot
+  gcr.io/distroless/cc-debian13:latest
 )
