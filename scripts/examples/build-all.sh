@@ -68,6 +68,7 @@ edit_file() {
     go-multistage) echo "server.go //" ;;
     node-slim) echo "lib/app.js //" ;;
     node-devdeps) echo "src/quotes.js //" ;;
+    rust) echo "src/http.rs //" ;;
     *) echo "" ;;
   esac
 }

@@ -32,6 +32,7 @@ public sealed class ExampleRewriteEndToEndTests(ITestOutputHelper output)
     [InlineData("go-multistage")]
     [InlineData("node-slim")]
     [InlineData("node-devdeps")]
+    [InlineData("rust")]
     public async Task The_rewrite_of_an_example_builds_answers_its_smoke_check_is_smaller_and_does_not_run_as_root(string example)
     {
         var clock = Stopwatch.StartNew();

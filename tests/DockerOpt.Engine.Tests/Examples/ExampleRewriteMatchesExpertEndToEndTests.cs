@@ -13,7 +13,8 @@ namespace DockerOpt.Engine.Tests.Examples;
 /// Issue 11's bar for the half-optimized examples, checked on a real engine: the rewrite of the Dockerfile a
 /// developer wrote lands within 5 % of the hand-written Dockerfile.expert in size, and matches it in what a
 /// reviewer checks by hand: the user it runs as, NODE_ENV, the program that is PID 1, and no app file the
-/// runtime user could change. The figures go to the test output.
+/// runtime user could change. The figures go to the test output. Issue 13's examples (rust) are held to the same
+/// 5 %, stricter than that issue's 10 %.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class ExampleRewriteMatchesExpertEndToEndTests(ITestOutputHelper output)
@@ -27,6 +28,7 @@ public sealed class ExampleRewriteMatchesExpertEndToEndTests(ITestOutputHelper o
     [InlineData("node-slim")]
     [InlineData("node-devdeps")]
     [InlineData("python")]
+    [InlineData("rust")]
     public async Task The_rewrite_matches_the_expert_in_size_user_node_env_pid_1_and_file_ownership(string example)
     {
         var context = Directory.CreateTempSubdirectory($"dockeropt-expert-{example}-").FullName;

@@ -38,6 +38,7 @@ public sealed class ExampleVerdictsOnEveryEngineTests(ITestOutputHelper output)
     [InlineData("node-slim")]
     [InlineData("node-devdeps")]
     [InlineData("python")]
+    [InlineData("rust")]
     public async Task Verify_reaches_the_same_passing_verdict_on_docker_podman_and_a_remote_daemon(string example)
     {
         var context = Directory.CreateTempSubdirectory($"dockeropt-engines-{example}-").FullName;

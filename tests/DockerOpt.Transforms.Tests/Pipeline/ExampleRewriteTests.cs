@@ -19,6 +19,7 @@ public sealed class ExampleRewriteTests
     [InlineData("go-multistage")]
     [InlineData("node-slim")]
     [InlineData("node-devdeps")]
+    [InlineData("rust")]
     public void The_rewrite_of_each_example_is_the_reviewed_one_and_stable(string example)
     {
         var directory = Path.Combine(Repo.ExamplesDirectory, example);
@@ -45,6 +46,7 @@ public sealed class ExampleRewriteTests
     [InlineData("go-multistage")]
     [InlineData("node-slim")]
     [InlineData("node-devdeps")]
+    [InlineData("rust")]
     public void The_report_never_says_the_same_thing_twice_on_one_line(string example)
     {
         var directory = Path.Combine(Repo.ExamplesDirectory, example);
