@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DockerOpt.Core.Editing;
 
 /// <summary>Applies non-overlapping text edits to a source text in one linear pass.</summary>
@@ -26,14 +24,9 @@ public static class EditApplier
             return text;
         }
 
-        // The exact length up front: one buffer, not a chain of chunks that ToString copies again.
+        // Checked before anything is written; then the exact length is known and the text is built in place, with no
+        // buffer that ToString would copy again (on a 2 MB file each pass that changes it paid for both).
         var length = text.Length;
-        foreach (var edit in ordered)
-        {
-            length += edit.NewText.Length - edit.Span.Length;
-        }
-
-        var builder = new StringBuilder(Math.Max(length, 0));
         var position = 0;
         foreach (var edit in ordered)
         {
@@ -48,10 +41,26 @@ public static class EditApplier
                 throw new ArgumentOutOfRangeException(nameof(edits), $"Edit at {edit.Span.Start} runs past the end of the text ({text.Length}).");
             }
 
-            builder.Append(text, position, edit.Span.Start - position).Append(edit.NewText);
+            length += edit.NewText.Length - edit.Span.Length;
             position = edit.Span.Start + edit.Span.Length;
         }
 
-        return builder.Append(text, position, text.Length - position).ToString();
+        return string.Create(length, (text, ordered), static (target, state) =>
+        {
+            var (source, edits) = state;
+            var at = 0;
+            var read = 0;
+            foreach (var edit in edits)
+            {
+                var kept = edit.Span.Start - read;
+                source.AsSpan(read, kept).CopyTo(target[at..]);
+                at += kept;
+                edit.NewText.AsSpan().CopyTo(target[at..]);
+                at += edit.NewText.Length;
+                read = edit.Span.Start + edit.Span.Length;
+            }
+
+            source.AsSpan(read).CopyTo(target[at..]);
+        });
     }
 }

@@ -28,7 +28,7 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
         }
 
         var context = new Context(logical, source);
-        SyntaxToken keyword = context.Token(SyntaxKind.Keyword, a, keywordEnd);
+        SyntaxToken keyword = context.Keyword(a, keywordEnd);
         InstructionKind kind = InstructionKinds.FromKeyword(keyword.Value);
 
         ImmutableArray<FlagSyntax> flags = [];
@@ -42,7 +42,7 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
                 rest++;
             }
 
-            (List<LogicalWord> flagWords, int restStart, int terminatorStart) = BuilderFlagSplitter.Split(text, rest, b);
+            (IReadOnlyList<LogicalWord> flagWords, int restStart, int terminatorStart) = BuilderFlagSplitter.Split(text, rest, b);
             if (flagWords.Count > 0)
             {
                 var read = ImmutableArray.CreateBuilder<FlagSyntax>(flagWords.Count);
@@ -172,7 +172,7 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
             return new ExecFormArguments
             {
                 Span = context.Span(a, b),
-                Elements = elements.Select(e => context.Token(SyntaxKind.ExecElement, e.Start, e.End, e.Value)).ToImmutableArray(),
+                Elements = ElementTokens(context, elements),
             };
         }
 
@@ -405,10 +405,32 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
         return new InstructionHead(InstructionKind.Onbuild, context.Token(SyntaxKind.Keyword, a, keywordEnd), [], arguments);
     }
 
+    private static ImmutableArray<SyntaxToken> WordTokens(Context context, List<LogicalWord> words)
+    {
+        var tokens = ImmutableArray.CreateBuilder<SyntaxToken>(words.Count);
+        foreach (LogicalWord word in words)
+        {
+            tokens.Add(context.Token(SyntaxKind.Word, word.Start, word.End, word.Value));
+        }
+
+        return tokens.MoveToImmutable();
+    }
+
+    private static ImmutableArray<SyntaxToken> ElementTokens(Context context, List<LogicalWord> elements)
+    {
+        var tokens = ImmutableArray.CreateBuilder<SyntaxToken>(elements.Count);
+        foreach (LogicalWord element in elements)
+        {
+            tokens.Add(context.Token(SyntaxKind.ExecElement, element.Start, element.End, element.Value));
+        }
+
+        return tokens.MoveToImmutable();
+    }
+
     private static WordArguments Words(Context context, List<LogicalWord> words, int a, int b, InstructionForm form) => new()
     {
         Span = context.Span(a, b),
-        Words = words.Select(w => context.Token(SyntaxKind.Word, w.Start, w.End, w.Value)).ToImmutableArray(),
+        Words = WordTokens(context, words),
         WordForm = words.Count == 0 ? InstructionForm.None : form,
     };
 
@@ -427,7 +449,14 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
         diagnostics.Add(Diagnostic.Create(context.Source, severity, id, message, span));
 
     /// <summary>The logical line being parsed and the source its offsets map into.</summary>
-    private sealed class Context(LogicalLine logical, SourceText source)
+    private static readonly string[] KnownKeywords =
+    [
+        "RUN", "COPY", "ENV", "FROM", "ARG", "WORKDIR", "LABEL", "EXPOSE", "CMD", "ENTRYPOINT", "USER", "ADD", "VOLUME",
+        "SHELL", "HEALTHCHECK", "ONBUILD", "STOPSIGNAL", "MAINTAINER",
+    ];
+
+    // A struct: one per instruction, and a file of 100,000 instructions allocated one object each for it (issue 14).
+    private readonly struct Context(LogicalLine logical, SourceText source)
     {
         public LogicalLine Logical => logical;
 
@@ -436,6 +465,28 @@ internal sealed class InstructionParser(SourceText source, char escape, List<Dia
         public string Text => logical.Text;
 
         public TextSpan Span(int a, int b) => logical.ToSourceSpan(a, b);
+
+        /// <summary>
+        /// The keyword token. A keyword written as the reference writes it (<c>RUN</c>, no continuation inside) shares one
+        /// string for its text and value across the file: each instruction used to cut two copies of it.
+        /// </summary>
+        public SyntaxToken Keyword(int a, int b)
+        {
+            TextSpan span = logical.ToSourceSpan(a, b);
+            if (span.Length == b - a)
+            {
+                ReadOnlySpan<char> written = logical.Text.AsSpan(a, b - a);
+                foreach (string known in KnownKeywords)
+                {
+                    if (written.SequenceEqual(known))
+                    {
+                        return new SyntaxToken(SyntaxKind.Keyword, span, known, known);
+                    }
+                }
+            }
+
+            return Token(SyntaxKind.Keyword, a, b);
+        }
 
         public SyntaxToken Token(SyntaxKind kind, int a, int b, string? value = null)
         {

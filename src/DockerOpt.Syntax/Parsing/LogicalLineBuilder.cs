@@ -7,12 +7,13 @@ internal sealed class LogicalLineBuilder(string source)
 {
     private readonly StringBuilder _text = new();
     private readonly List<LogicalLine.Segment> _segments = [];
+    private int _length;
 
     /// <summary>Starts a new logical line (the builder is reused for every instruction of a file).</summary>
     public void Clear()
     {
-        _text.Clear();
         _segments.Clear();
+        _length = 0;
     }
 
     public void Add(int sourceStart, int sourceEnd)
@@ -22,10 +23,24 @@ internal sealed class LogicalLineBuilder(string source)
             return;
         }
 
-        _segments.Add(new LogicalLine.Segment(_text.Length, sourceStart, sourceEnd - sourceStart));
-        _text.Append(source, sourceStart, sourceEnd - sourceStart);
+        _segments.Add(new LogicalLine.Segment(_length, sourceStart, sourceEnd - sourceStart));
+        _length += sourceEnd - sourceStart;
     }
 
-    public LogicalLine Build(int emptySourceOffset) =>
-        new(_segments.Count == 1 ? source.Substring(_segments[0].SourceStart, _segments[0].Length) : _text.ToString(), [.. _segments], emptySourceOffset);
+    // The text is joined only for a line of several slices: most instructions are one, cut from the source in one go.
+    public LogicalLine Build(int emptySourceOffset)
+    {
+        if (_segments.Count == 1)
+        {
+            return new LogicalLine(source.Substring(_segments[0].SourceStart, _segments[0].Length), _segments[0].SourceStart);
+        }
+
+        _text.Clear();
+        foreach (LogicalLine.Segment segment in _segments)
+        {
+            _text.Append(source, segment.SourceStart, segment.Length);
+        }
+
+        return new LogicalLine(_text.ToString(), [.. _segments], emptySourceOffset);
+    }
 }

@@ -41,7 +41,9 @@ internal static class WordSplitter
         const int InQuote = 2;
 
         var words = new List<LogicalWord>();
-        var builder = new StringBuilder();
+        StringBuilder builder = CachedBuilder ?? new StringBuilder();
+        CachedBuilder = null;
+        builder.Clear();
         int phase = InSpaces;
         char quote = '\0';
         bool blankOk = false;
@@ -141,6 +143,11 @@ internal static class WordSplitter
             wordEnd = pos + 1;
         }
 
+        CachedBuilder = builder;
         return words;
     }
+
+    // One builder for the words of every instruction, per thread (the parser may run on several).
+    [ThreadStatic]
+    private static StringBuilder? CachedBuilder;
 }

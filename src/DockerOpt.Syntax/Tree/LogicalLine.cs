@@ -9,13 +9,24 @@ namespace DockerOpt.Syntax;
 /// </summary>
 public sealed class LogicalLine
 {
+    // Default for a line cut from one source slice (most instructions): then _singleStart is where it starts, and no
+    // array is kept (one per instruction was 4 MB of a 100,000-instruction file's tree).
     private readonly ImmutableArray<Segment> _segments;
+    private readonly int _singleStart;
 
     internal LogicalLine(string text, ImmutableArray<Segment> segments, int emptySourceOffset)
     {
         Text = text;
         _segments = segments;
         EmptySourceOffset = emptySourceOffset;
+    }
+
+    /// <summary>A line that is one source slice: <paramref name="text"/> starts at <paramref name="sourceStart"/>.</summary>
+    internal LogicalLine(string text, int sourceStart)
+    {
+        Text = text;
+        _singleStart = sourceStart;
+        EmptySourceOffset = sourceStart;
     }
 
     /// <summary>The joined text.</summary>
@@ -34,6 +45,11 @@ public sealed class LogicalLine
     {
         ArgumentOutOfRangeException.ThrowIfNegative(logicalOffset);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(logicalOffset, Text.Length);
+        if (_segments.IsDefault)
+        {
+            return _singleStart + logicalOffset;
+        }
+
         if (_segments.IsEmpty)
         {
             return EmptySourceOffset;

@@ -17,7 +17,7 @@ namespace DockerOpt.Transforms.Layers;
 internal static class CacheSetups
 {
     /// <summary>For each cache the author set up, why the passes leave it alone (naming the user's line).</summary>
-    public static IReadOnlyDictionary<PackageCache, string> Find(PassContext context, ImmutableDictionary<int, RunEnvironment> environments, bool includeMounts)
+    public static IReadOnlyDictionary<PackageCache, string> Find(PassContext context, IReadOnlyDictionary<int, RunEnvironment> environments, bool includeMounts)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(environments);
@@ -71,8 +71,8 @@ internal static class CacheSetups
                 // A mount at or below one of its directories is its cache; a mount above them (/root/.cache) only when
                 // the RUN runs the tool.
                 paths ??= Paths(cache, read.Environment);
-                var inside = paths.Any(p => target == p || target.StartsWith(p + "/", StringComparison.Ordinal));
-                var above = paths.Any(p => p.StartsWith(target + "/", StringComparison.Ordinal)) && TextMentions.MentionsManager(text, cache);
+                var inside = IsAtOrBelowAny(target, paths);
+                var above = IsAboveAny(target, paths) && TextMentions.MentionsManager(text, cache);
                 if ((inside || above) && !IsDockeroptMount(instruction, cache, read.Environment, target))
                 {
                     return $"a cache mount on {target}";
@@ -98,8 +98,7 @@ internal static class CacheSetups
                 }
             }
 
-            if (invocations[k] is { } invocation && invocation.Cache == cache
-                && invocation.Tool.CacheOptions.FirstOrDefault(o => invocation.Recognized.HasOption(o)) is { } option)
+            if (invocations[k] is { } invocation && invocation.Cache == cache && CacheOptionOf(invocation) is { } option)
             {
                 return $"{invocation.Command.Words[invocation.ProgramIndex].Value} {option}";
             }
@@ -172,6 +171,48 @@ internal static class CacheSetups
             .Concat(cache.CleanupPaths.Select(p => p.TrimEnd('*').TrimEnd('/')).Where(p => p.Length > 1))
             .Distinct(StringComparer.Ordinal)
             .ToList();
+
+    // Loops, not lambdas over the target: every RUN with a mount asks them for every cache.
+    private static bool IsAtOrBelowAny(string target, List<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (target == path || (target.Length > path.Length && target[path.Length] == '/' && target.StartsWith(path, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAboveAny(string target, List<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (path.Length > target.Length && path[target.Length] == '/' && path.StartsWith(target, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A loop, not a lambda over the invocation: the closure was allocated for every simple command of every RUN, for
+    // every cache, whether or not the command was that cache's tool.
+    private static string? CacheOptionOf(PackageInvocation invocation)
+    {
+        foreach (var option in invocation.Tool.CacheOptions)
+        {
+            if (invocation.Recognized.HasOption(option))
+            {
+                return option;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsSymbolicOption(Core.Shell.ShellWord word) =>
         word.Value is { } v && (v == "--symbolic" || (v.Length > 1 && v[0] == '-' && v[1] != '-' && v.Contains('s', StringComparison.Ordinal)));

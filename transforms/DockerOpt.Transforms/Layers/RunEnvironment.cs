@@ -31,18 +31,19 @@ internal sealed record RunEnvironment(
 
     // One text's model is shared by every pass until one of them changes the text, and four passes ask for this: it is
     // worked out once per model (issue 14: on a file of 100,000 instructions each asking cost 0.1-0.2 s).
-    private static readonly ConditionalWeakTable<DockerfileModel, ImmutableDictionary<int, RunEnvironment>> PerModel = [];
+    private static readonly ConditionalWeakTable<DockerfileModel, IReadOnlyDictionary<int, RunEnvironment>> PerModel = [];
 
     /// <summary>The environment before every instruction of every stage (keyed by the instruction's start offset).</summary>
-    public static ImmutableDictionary<int, RunEnvironment> ForAll(DockerfileModel model)
+    public static IReadOnlyDictionary<int, RunEnvironment> ForAll(DockerfileModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return PerModel.GetValue(model, Build);
     }
 
-    private static ImmutableDictionary<int, RunEnvironment> Build(DockerfileModel model)
+    private static IReadOnlyDictionary<int, RunEnvironment> Build(DockerfileModel model)
     {
-        var result = ImmutableDictionary.CreateBuilder<int, RunEnvironment>();
+        // A plain dictionary, read-only to the passes: an immutable one of 100,000 entries cost a tree node per entry.
+        var result = new Dictionary<int, RunEnvironment>(model.Syntax.Instructions.Length);
         var stageEnds = new Dictionary<int, RunEnvironment>();
         var windowsFile = model.Syntax.EscapeChar == '`';
         foreach (var stage in model.Stages)
@@ -60,7 +61,7 @@ internal sealed record RunEnvironment(
             stageEnds[stage.Index] = state;
         }
 
-        return result.ToImmutable();
+        return result;
     }
 
     private static RunEnvironment Next(RunEnvironment state, InstructionSyntax instruction)

@@ -113,7 +113,7 @@ public sealed class MergeRunPass : IRewritePass
     private static void MergeWhereItSaves(
         PassContext context,
         ImmutableArray<InstructionSyntax> stretch,
-        ImmutableDictionary<int, RunEnvironment> environments,
+        IReadOnlyDictionary<int, RunEnvironment> environments,
         ChainStyle chainStyle,
         ImmutableArray<TextEdit>.Builder edits,
         ImmutableArray<Finding>.Builder findings)
@@ -231,7 +231,7 @@ public sealed class MergeRunPass : IRewritePass
         return null;
     }
 
-    private static string? WhyNotMember(PassContext context, RunCommand run, ImmutableDictionary<int, RunEnvironment> environments)
+    private static string? WhyNotMember(PassContext context, RunCommand run, IReadOnlyDictionary<int, RunEnvironment> environments)
     {
         if (context.IsIgnored(run.Instruction, Rule))
         {
@@ -253,7 +253,7 @@ public sealed class MergeRunPass : IRewritePass
         InstructionSyntax previous,
         InstructionSyntax instruction,
         RunCommand? run,
-        ImmutableDictionary<int, RunEnvironment> environments)
+        IReadOnlyDictionary<int, RunEnvironment> environments)
     {
         if (RunCommand.WhyNot(previous) is { } previousWhy)
         {

@@ -107,7 +107,7 @@ public sealed class PackageHygienePass : IRewritePass
     private sealed class StageWork(
         PassContext context,
         StageModel stage,
-        ImmutableDictionary<int, RunEnvironment> environments,
+        IReadOnlyDictionary<int, RunEnvironment> environments,
         IReadOnlyDictionary<PackageCache, string> setups,
         FileFacts fileFacts,
         ChainStyle chainStyle,

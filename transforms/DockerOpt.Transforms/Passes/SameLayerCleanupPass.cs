@@ -82,7 +82,7 @@ public sealed class SameLayerCleanupPass : IRewritePass
         int index,
         RunCommand cleanupRun,
         IReadOnlyList<Cleanup> cleanups,
-        ImmutableDictionary<int, RunEnvironment> environments,
+        IReadOnlyDictionary<int, RunEnvironment> environments,
         ChainStyle chainStyle,
         HashSet<int> usedAsTarget,
         HashSet<int> deleted)
