@@ -31,6 +31,7 @@ public sealed class ExampleVerdictsOnEveryEngineTests(ITestOutputHelper output)
         ("remote", new EngineOptions { DockerContext = EngineAvailability.RemoteContext }),
     ];
 
+    // Not rust: it passes on all three engines, but takes 75 s here (three cargo builds side by side on 2 cores), more than CI can spare.
     [EveryEngineTheory]
     [InlineData("go")]
     [InlineData("go-multistage")]
@@ -38,7 +39,6 @@ public sealed class ExampleVerdictsOnEveryEngineTests(ITestOutputHelper output)
     [InlineData("node-slim")]
     [InlineData("node-devdeps")]
     [InlineData("python")]
-    [InlineData("rust")]
     public async Task Verify_reaches_the_same_passing_verdict_on_docker_podman_and_a_remote_daemon(string example)
     {
         var context = Directory.CreateTempSubdirectory($"dockeropt-engines-{example}-").FullName;
