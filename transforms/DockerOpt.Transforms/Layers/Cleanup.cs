@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 
 using DockerOpt.Core.Model;
@@ -20,6 +21,14 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
     private static readonly ConditionalWeakTable<RunCommand, HashSet<PackageCache>> CleanedCaches = [];
 
     private static readonly ConcurrentDictionary<string, string> TableCommands = new(StringComparer.Ordinal);
+
+    // The first word and word count of every cache cleanup command of the tables, without options: a command of
+    // another shape (apt-get install -y curl, npm ci) is no cache cleanup, told without building its words.
+    private static readonly FrozenSet<(string First, int Count)> CleanupShapes = PackageCaches.All
+        .SelectMany(c => c.CleanupCommands)
+        .Select(c => TableCommand(c).Split(' '))
+        .Select(parts => (parts[0], parts.Length))
+        .ToFrozenSet();
 
     /// <summary>
     /// True when the script leaves <paramref name="cache"/> empty: a command empties it after the last command that
@@ -55,6 +64,11 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
     {
         ArgumentNullException.ThrowIfNull(command);
         if (!command.Assignments.IsEmpty || !command.Redirections.IsEmpty || command.Words.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        if (command.Words[0].Value != "rm" && !HasCleanupShape(command))
         {
             return null;
         }
@@ -125,6 +139,41 @@ internal sealed record Cleanup(ShellSimpleCommand Command, IReadOnlyList<Package
         ArgumentNullException.ThrowIfNull(commands);
         var joined = NonOptions(command.Words.Select(w => w.Value));
         return commands.Any(c => string.Equals(TableCommand(c), joined, StringComparison.Ordinal));
+    }
+
+    // False only when the command cannot equal a table's cleanup command: its words without options, joined by spaces,
+    // would start with another word or hold another number of space-separated parts. Unknown words answer true (the
+    // full reading refuses them).
+    private static bool HasCleanupShape(ShellSimpleCommand command)
+    {
+        string? first = null;
+        var count = 0;
+        foreach (var word in command.Words)
+        {
+            if (word.Value is not { } value)
+            {
+                return true;
+            }
+
+            if (value.StartsWith('-'))
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                if (value.Contains(' ', StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                first = value;
+            }
+
+            count += 1 + value.AsSpan().Count(' ');
+        }
+
+        return first is null || CleanupShapes.Contains((first, count));
     }
 
     private static string NonOptions(IEnumerable<string?> words) => string.Join(' ', words.Where(w => w is not null && !w.StartsWith('-')));

@@ -1,14 +1,16 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 
 using DockerOpt.Core.Model;
+using DockerOpt.Core.Shell.Commands;
 using DockerOpt.Syntax;
 
 namespace DockerOpt.Transforms.Layers;
 
 /// <summary>
 /// What a RUN executes under at its point in a stage: the user (null when it is root or unknown-but-default), the
-/// shell (POSIX or not, and whether it aborts on errors by itself), the ENV names set so far, and whether the stage
+/// shell (POSIX or not, and whether it aborts on errors by itself), the ENV and ARG values of <see cref="TrackedNames"/> set so far, and whether the stage
 /// is a Windows one (cmd/PowerShell, where none of the shell reasoning applies).
 /// </summary>
 internal sealed record RunEnvironment(
@@ -19,6 +21,18 @@ internal sealed record RunEnvironment(
     bool Windows,
     string? BaseImage)
 {
+    /// <summary>
+    /// The variables <see cref="Env"/> keeps: those that move a package cache (<see cref="CacheMountFact.RelocatedBy"/>) or
+    /// switch it off (<see cref="PackageCache.DisablingEnv"/>), GEM_HOME (whether gem installs into the image's bundle)
+    /// and NODE_ENV (whether npm skips dev dependencies): the only ones the passes ask about. Keeping every ENV and ARG
+    /// cost a file of many of them a persistent map per model that no pass read (issue 14).
+    /// </summary>
+    public static FrozenSet<string> TrackedNames { get; } = PackageCaches.All
+        .SelectMany(c => c.Mounts.Select(m => m.RelocatedBy).OfType<string>().Concat(c.DisablingEnv))
+        .Append("GEM_HOME")
+        .Append("NODE_ENV")
+        .ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly RunEnvironment Initial = new(null, true, false, ImmutableDictionary<string, string?>.Empty.WithComparers(StringComparer.Ordinal), false, null);
 
     /// <summary>True when commands run as root (no USER, or USER root / 0).</summary>
@@ -83,18 +97,24 @@ internal sealed record RunEnvironment(
                 var env = state.Env;
                 foreach (var pair in pairs.Pairs)
                 {
-                    env = env.SetItem(pair.Key.Value, pair.Value.Value.Trim('"', '\''));
+                    if (TrackedNames.Contains(pair.Key.Value))
+                    {
+                        env = env.SetItem(pair.Key.Value, pair.Value.Value.Trim('"', '\''));
+                    }
                 }
 
-                return state with { Env = env };
+                return ReferenceEquals(env, state.Env) ? state : state with { Env = env };
             case InstructionKind.Arg:
                 var args = state.Env;
                 foreach (var (argName, value) in ArgDeclarations.Read(instruction))
                 {
-                    args = args.SetItem(argName, value);
+                    if (TrackedNames.Contains(argName))
+                    {
+                        args = args.SetItem(argName, value);
+                    }
                 }
 
-                return state with { Env = args };
+                return ReferenceEquals(args, state.Env) ? state : state with { Env = args };
             default:
                 return state;
         }
