@@ -134,7 +134,8 @@ public sealed class CacheMountsPass : IRewritePass
             return new PassResult(edits.ToImmutable(), findings.ToImmutable(), []);
         }
 
-        var kept = new Dictionary<InstructionSyntax, (RunPlan Plan, List<PlannedMount> Mounts)>();
+        // Keyed by reference: a record's hash reads every token's text, and each RUN is looked up several times.
+        var kept = new Dictionary<InstructionSyntax, (RunPlan Plan, List<PlannedMount> Mounts)>(ReferenceEqualityComparer.Instance);
         foreach (var plan in plans)
         {
             var blocked = plan.Mounts.Where(m => fileWide.ContainsKey(m.Manager)).ToList();
@@ -183,7 +184,7 @@ public sealed class CacheMountsPass : IRewritePass
         PassContext context, Dictionary<InstructionSyntax, (RunPlan Plan, List<PlannedMount> Mounts)> kept)
     {
         const int LongestTriedMountByMount = 256;
-        var splitting = new HashSet<InstructionSyntax>();
+        var splitting = new HashSet<InstructionSyntax>(ReferenceEqualityComparer.Instance);
         foreach (var stage in context.Model.Stages)
         {
             var body = stage.Instructions;

@@ -13,7 +13,7 @@ public static class StageWorkdirs
     public static IReadOnlyDictionary<InstructionSyntax, string?> Before(StageChain chain, out string? atEnd)
     {
         ArgumentNullException.ThrowIfNull(chain);
-        var result = new Dictionary<InstructionSyntax, string?>();
+        var result = new Dictionary<InstructionSyntax, string?>(ReferenceEqualityComparer.Instance);
         string? current = "/";
         foreach (var instruction in chain.AllInstructions())
         {
