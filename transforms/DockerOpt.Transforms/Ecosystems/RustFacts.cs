@@ -193,6 +193,29 @@ public static class RustFacts
     /// <summary>Where the split puts the binary, in the builder (copied out of the target/ cache mount) and in the runtime.</summary>
     public const string BinaryFolder = "/usr/local/bin";
 
+    /// <summary>
+    /// What the split puts before its cargo build so that the release binary carries no debug information: cargo's
+    /// <c>strip = "debuginfo"</c> profile setting, which cargo 1.77 and later apply to release builds by default. Symbol
+    /// names stay, so a panic's backtrace still names functions; a debugger needs an unstripped build.
+    /// </summary>
+    public const string StripAssignment = "CARGO_PROFILE_RELEASE_STRIP=debuginfo";
+
+    /// <summary>The cargo minor version that has the profile's <c>strip</c> setting (1.59; before, it was unstable and an error on stable).</summary>
+    public const int StripSinceMinor = 59;
+
+    /// <summary>The cargo minor version that strips debug information from release builds by default (1.77).</summary>
+    public const int StripByDefaultSinceMinor = 77;
+
+    /// <summary>The Rust minor version a tag pins (<c>1.63</c>, <c>1.63.0-bookworm</c>: 63), or null for a moving tag (<c>1</c>, <c>latest</c>, <c>slim</c>).</summary>
+    public static int? MinorOf(string? tag)
+    {
+        var version = (tag ?? "latest").Split('-').FirstOrDefault(w => w.Length > 0 && char.IsAsciiDigit(w[0]));
+        var parts = version?.Split('.') ?? [];
+        return parts.Length >= 2 && parts[0] == "1" && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minor)
+            ? minor
+            : null;
+    }
+
     /// <summary>Whether a target triple makes a Linux executable (not wasm32-wasi, not another OS).</summary>
     public static bool IsLinuxTarget(string triple)
     {

@@ -37,7 +37,8 @@ public sealed class MultiStagePass : IRewritePass
         "Split the build from the runtime",
         "Turns a single stage that builds (Node: npm install + npm run build; Python: pip install with build tools; Go: go build; "
         + ".NET: dotnet restore/publish or a dotnet run, published and started with dotnet App.dll on the aspnet or runtime image; "
-        + "Rust: cargo build --release, cargo install --path or a cargo run, the binary alone on distroless cc or debian slim of the builder's release with the libraries Cargo.lock and the apt -dev packages show; "
+        + "Rust: cargo build --release, cargo install --path or a cargo run, the binary alone on distroless cc or debian slim of the builder's release with the libraries Cargo.lock and the apt -dev packages show, "
+        + "built without debug information (CARGO_PROFILE_RELEASE_STRIP=debuginfo, cargo 1.77's default) unless the release profile, RUSTFLAGS or the pinned cargo decide; "
         + "Java: mvn package or gradle build started with java -jar, the one jar on the eclipse-temurin JRE of the builder's Java version, in exec form) "
         + "into a builder and a runtime stage holding only what runs; a go build whose binary ships in the runtime stage also gets "
         + "-trimpath -ldflags=\"-s -w\" (merged into flags it has; declined with variables, GOFLAGS or a debug build). Respects files "

@@ -8,8 +8,10 @@ namespace DockerOpt.Transforms.Stages;
 /// What the Rust split reads from a crate's Cargo.toml in the build context: the package name, <c>default-run</c>, the
 /// binaries it builds (<c>[[bin]] name</c>, and the ones Cargo discovers: <c>src/main.rs</c> under the package name,
 /// <c>src/bin/NAME.rs</c> and <c>src/bin/NAME/main.rs</c>), whether it is a workspace, whether it has dependencies,
-/// and its build script. A line-based reader of the tables it needs: a value it cannot read plainly (inherited from
-/// the workspace, multi-line) is left unknown (null), never guessed.
+/// its build script, and the debug-information settings of its release profile (<c>strip</c>, <c>debug</c> and
+/// <c>split-debuginfo</c> in <c>[profile.release]</c> and its <c>package.NAME</c> and <c>build-override</c> tables, dotted
+/// keys and inline tables too, as written: <c>strip = true</c>). A line-based reader of the tables it needs: a value it
+/// cannot read plainly (inherited from the workspace, multi-line) is left unknown (null), never guessed.
 /// </summary>
 public sealed record CargoManifest(
     string Path,
@@ -18,8 +20,12 @@ public sealed record CargoManifest(
     ImmutableArray<string> Binaries,
     bool IsWorkspace,
     bool HasDependencies,
-    string? BuildScript)
+    string? BuildScript,
+    ImmutableArray<string> ReleaseDebugSettings)
 {
+    // Profile settings that decide whether a release binary carries debug information.
+    private static readonly string[] DebugSettingKeys = ["strip", "debug", "split-debuginfo"];
+
     /// <summary>The crate's manifest in <paramref name="folder"/> of the context ("" for its root), or null when there is none.</summary>
     public static CargoManifest? Read(IBuildContext context, string folder)
     {
@@ -39,6 +45,7 @@ public sealed record CargoManifest(
         var workspace = false;
         var dependencies = false;
         var binaries = new List<string>();
+        var debugSettings = new List<string>();
         foreach (var raw in text.Split('\n'))
         {
             var line = StripComment(raw).Trim();
@@ -61,7 +68,13 @@ public sealed record CargoManifest(
             }
 
             var key = line[..equals].Trim();
-            var value = Unquote(line[(equals + 1)..].Trim());
+            var written = line[(equals + 1)..].Trim();
+            var value = Unquote(written);
+            if (ReleaseDebugSetting(table, key, written) is { } setting)
+            {
+                debugSettings.Add(setting);
+            }
+
             if (table is { } t && (t == "dependencies" || t.StartsWith("dependencies.", StringComparison.Ordinal)
                 || (t.StartsWith("target.", StringComparison.Ordinal) && t.EndsWith("dependencies", StringComparison.Ordinal) && !t.EndsWith("dev-dependencies", StringComparison.Ordinal))))
             {
@@ -109,7 +122,7 @@ public sealed record CargoManifest(
         }
 
         build ??= context.FileExists(Join(folder, "build.rs")) ? "build.rs" : null;
-        return new CargoManifest(path, name, defaultRun, [.. binaries], workspace && name is null, dependencies, build is null ? null : Join(folder, build));
+        return new CargoManifest(path, name, defaultRun, [.. binaries], workspace && name is null, dependencies, build is null ? null : Join(folder, build), [.. debugSettings]);
     }
 
     /// <summary>The crate names Cargo.lock lists (<c>name = "openssl-sys"</c> of each package), or null when there is none.</summary>
@@ -122,6 +135,28 @@ public sealed record CargoManifest(
         }
 
         return [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("name = ", StringComparison.Ordinal)).Select(l => Unquote(l["name = ".Length..]) ?? string.Empty)];
+    }
+
+    // `strip = true` in [profile.release] (or [profile.release.package."*"]), `release.debug = 2` in [profile],
+    // `release = { strip = "none" }`: the setting as written, or null for any other key.
+    private static string? ReleaseDebugSetting(string? table, string key, string raw)
+    {
+        var path = string.Concat((table is null ? key : table + "." + key).Where(c => c is not (' ' or '\t' or '"' or '\'')));
+        if (path != "profile.release" && !path.StartsWith("profile.release.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var last = path[(path.LastIndexOf('.') + 1)..];
+        if (DebugSettingKeys.Contains(last))
+        {
+            return $"{last} = {raw}";
+        }
+
+        var compact = string.Concat(raw.Where(c => c is not (' ' or '\t' or '"' or '\'')));
+        return compact.StartsWith('{') && DebugSettingKeys.Any(k => compact.Contains('{' + k + '=', StringComparison.Ordinal) || compact.Contains(',' + k + '=', StringComparison.Ordinal))
+            ? $"{key} = {raw}"
+            : null;
     }
 
     private static string Join(string folder, string path) => folder.Length == 0 ? path : folder.TrimEnd('/') + "/" + path;

@@ -19,7 +19,9 @@ namespace DockerOpt.Transforms.Stages;
 /// runtime packages the evidence names (apt <c>-dev</c> packages the stage installs, native crates in Cargo.lock);
 /// a musl target gets distroless static, or scratch at the aggressive level. The binary's name comes from the command
 /// and the crate's Cargo.toml; without that evidence (no Cargo.lock, unknown <c>-sys</c> crates, a build script that
-/// links, a workspace) it declines and says which.
+/// links, a workspace) it declines and says which. The build leaves debug information out of the binary
+/// (<c>CARGO_PROFILE_RELEASE_STRIP=debuginfo</c>, cargo 1.77's default for release builds) unless the author's release
+/// profile, cargo configuration or RUSTFLAGS decide it, or the tag pins a cargo that has no such setting or strips already.
 /// </summary>
 /// <remarks>
 /// The builder caches target/ with a BuildKit cache mount and copies the binary out in the same RUN (a mount's
@@ -30,6 +32,12 @@ namespace DockerOpt.Transforms.Stages;
 public sealed class RustSplitPlanner : IStageSplitPlanner
 {
     private const string MultiStageId = "multi-stage";
+
+    // Cargo's configuration files beside a crate.
+    private static readonly string[] CargoConfigFiles = [".cargo/config.toml", ".cargo/config"];
+
+    // Variables in the Dockerfile that set the build's debug information or stripping themselves.
+    private static readonly string[] DebugVariables = ["RUSTFLAGS", "CARGO_PROFILE_"];
 
     private RustSplitPlanner()
     {
@@ -183,7 +191,9 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
         }
 
         // The builder: the build RUN gets the target/ cache mount and copies the binary out of it; cargo run gets a build.
+        // Both build without debug information (cargo 1.77's default) unless the author's settings decide.
         var mount = $"--mount=type=cache,target={root}/target";
+        var (strip, stripping) = Stripping(context, manifest, folder, image.Tag);
         var builderEdits = new List<TextEdit>();
         string builtAt;
         if (runs.Build is { } existing)
@@ -196,6 +206,11 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
             if (!existing.Instruction.Flags.Any(f => f.Name == "mount" && (f.Value ?? string.Empty).Contains($"target={root}/target", StringComparison.Ordinal)))
             {
                 builderEdits.Add(InstructionEdits.InsertFlags(existing.Instruction, mount + " "));
+            }
+
+            if (strip && existing.Instruction.Arguments is ShellFormArguments shell)
+            {
+                builderEdits.Add(TextEdit.Insert(shell.ToSourceOffset(existing.Tool.Command.Words[0].Span.Start), RustFacts.StripAssignment + " "));
             }
 
             if (build.IsInstall)
@@ -217,7 +232,7 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
             }
 
             builtAt = $"{RustFacts.BinaryFolder}/{name}";
-            var command = $"{mount} cargo build --release{string.Concat(start.CarriedFlags.Select(f => " " + f))} && cp {build.Location(null, name)} {builtAt}";
+            var command = $"{mount} {(strip ? RustFacts.StripAssignment + " " : string.Empty)}cargo build --release{string.Concat(start.CarriedFlags.Select(f => " " + f))} && cp {build.Location(null, name)} {builtAt}";
             builderEdits.Add(InstructionEdits.InsertAfter(context.Syntax, anchor, context.Style, Format(context, "RUN", command)));
         }
 
@@ -278,7 +293,7 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
             null,
             builderEdits,
             runtime,
-            $"split into a builder ({how}) and a {what} with the binary {name} only{needs.Evidence}{started}"
+            $"split into a builder ({how}) and a {what} with the binary {name} only{stripping}{needs.Evidence}{started}"
             + (addsUser ? $", running as uid {RustFacts.NonRootUser.Split(':')[0]}" : string.Empty)
             + (manifest.Binaries.Length > 1 ? $"; the crate's other binaries ({string.Join(", ", manifest.Binaries.Where(b => b != name))}) are not copied" : string.Empty)
             + "; files the binary reads at run time must be copied");
@@ -287,6 +302,41 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
     private static string Join(string folder, string path) => folder.Length == 0 ? path : folder.TrimEnd('/') + "/" + path;
 
     private static string Format(PassContext context, string keyword, string arguments) => InstructionEdits.Format(context.Style, keyword, arguments);
+
+    // Whether the build leaves debug information out of the release binary as cargo 1.77 and later do by default
+    // (strip = "debuginfo": symbol names stay, so panics still name functions), and what the finding says about it.
+    // The author's own settings decide when there are any: the release profile in Cargo.toml or .cargo/config.toml,
+    // RUSTFLAGS (which can pass -C debuginfo or -C strip), CARGO_PROFILE_* variables; and a pinned toolchain decides
+    // when its cargo has no strip setting yet (before 1.59: unstable, an error on stable) or strips by default already.
+    private static (bool Strip, string Said) Stripping(PassContext context, CargoManifest manifest, string folder, string? tag)
+    {
+        string? keep = null;
+        if (!manifest.ReleaseDebugSettings.IsEmpty)
+        {
+            keep = $"{manifest.Path} sets {string.Join(", ", manifest.ReleaseDebugSettings)} in its release profile";
+        }
+        else if (DebugVariables.FirstOrDefault(v => context.Text.Contains(v, StringComparison.Ordinal)) is { } variable)
+        {
+            keep = $"the Dockerfile sets {(variable == "RUSTFLAGS" ? "RUSTFLAGS, which can choose debug information and stripping" : "cargo profile variables (CARGO_PROFILE_*)")}";
+        }
+        else if (CargoConfigFiles.Select(n => Join(folder, n)).FirstOrDefault(p => context.BuildContext.ReadText(p) is { } text
+            && (text.Contains("profile", StringComparison.Ordinal) || text.Contains("rustflags", StringComparison.Ordinal))) is { } config)
+        {
+            keep = $"{config} sets a profile or rustflags";
+        }
+        else if (RustFacts.MinorOf(tag) is { } minor && minor < RustFacts.StripSinceMinor)
+        {
+            keep = $"cargo 1.{minor} has no strip profile setting (1.{RustFacts.StripSinceMinor} and later)";
+        }
+        else if (RustFacts.MinorOf(tag) is { } current && current >= RustFacts.StripByDefaultSinceMinor)
+        {
+            keep = $"cargo 1.{current} leaves debug information out of release builds itself (the default since 1.{RustFacts.StripByDefaultSinceMinor})";
+        }
+
+        return keep is null
+            ? (true, $", built without debug information ({RustFacts.StripAssignment}, cargo's default since 1.{RustFacts.StripByDefaultSinceMinor}: a smaller binary whose panics still name functions; a debugger needs an unstripped build)")
+            : (false, $"; not stripped by the split: {keep}");
+    }
 
     // Context folders the app commonly reads at run time beside the binary (the ecosystem row's list), that exist.
     private static List<string> RuntimeAssets(PassContext context, string folder) =>
@@ -369,7 +419,7 @@ public sealed class RustSplitPlanner : IStageSplitPlanner
     // A .cargo/config.toml beside the crate may move target/ or set a target triple.
     private static string? CargoConfig(PassContext context, string folder)
     {
-        foreach (var name in new[] { ".cargo/config.toml", ".cargo/config" })
+        foreach (var name in CargoConfigFiles)
         {
             if (context.BuildContext.ReadText(Join(folder, name)) is { } text
                 && (text.Contains("target-dir", StringComparison.Ordinal) || text.Contains("[build]", StringComparison.Ordinal)))

@@ -6,7 +6,7 @@ COPY . .
 
 RUN --mount=type=cache,target=/app/target --mount=type=cache,target=/usr/local/cargo/registry \
     --mount=type=cache,target=/usr/local/cargo/git \
-    cargo build --release && cp target/release/greeter /usr/local/bin/greeter
+    CARGO_PROFILE_RELEASE_STRIP=debuginfo cargo build --release && cp target/release/greeter /usr/local/bin/greeter
 
 FROM gcr.io/distroless/cc-debian13
 WORKDIR /app

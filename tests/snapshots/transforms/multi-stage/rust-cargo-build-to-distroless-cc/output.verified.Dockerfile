@@ -2,7 +2,7 @@
 FROM rust:1 AS build
 WORKDIR /app
 COPY . /app
-RUN --mount=type=cache,target=/app/target cargo build --release && cp target/release/hello-world-distroless /usr/local/bin/hello-world-distroless
+RUN --mount=type=cache,target=/app/target CARGO_PROFILE_RELEASE_STRIP=debuginfo cargo build --release && cp target/release/hello-world-distroless /usr/local/bin/hello-world-distroless
 
 FROM gcr.io/distroless/cc-debian13
 WORKDIR /app

@@ -7,7 +7,7 @@ COPY Cargo.toml Cargo.lock ./
 RUN cargo fetch
 COPY . .
 
-RUN --mount=type=cache,target=/code/target cargo build --release --locked && cp target/release/todo-api /usr/local/bin/todo-api
+RUN --mount=type=cache,target=/code/target CARGO_PROFILE_RELEASE_STRIP=debuginfo cargo build --release --locked && cp target/release/todo-api /usr/local/bin/todo-api
 
 ENV RUST_LOG=info
 

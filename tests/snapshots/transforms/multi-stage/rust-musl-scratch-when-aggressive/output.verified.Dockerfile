@@ -2,7 +2,7 @@ FROM rust:1-bookworm AS build
 RUN rustup target add x86_64-unknown-linux-musl
 WORKDIR /src
 COPY . .
-RUN --mount=type=cache,target=/src/target cargo build --release --locked --target x86_64-unknown-linux-musl && cp target/x86_64-unknown-linux-musl/release/pinger /usr/local/bin/pinger
+RUN --mount=type=cache,target=/src/target CARGO_PROFILE_RELEASE_STRIP=debuginfo cargo build --release --locked --target x86_64-unknown-linux-musl && cp target/x86_64-unknown-linux-musl/release/pinger /usr/local/bin/pinger
 
 FROM scratch
 WORKDIR /src
