@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using DockerOpt.Core.BuildContext;
 using DockerOpt.Core.Model;
 using DockerOpt.Syntax;
@@ -23,10 +25,33 @@ public static class ContextDockerfiles
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(tree);
+        var all = PerTree.GetValue(tree, t => All(context, t));
+        return self is null ? all : [.. all.Where(f => f.File.Path != self)];
+    }
+
+    /// <summary>
+    /// What <see cref="BuildFacts.Read"/> says of one of these Dockerfiles, read once: every Dockerfile of a folder of many
+    /// asked it of all the others, each time (595 files of one folder took minutes to lint, issue 10).
+    /// </summary>
+    public static BuildFacts FactsOf(ContextDockerfile file, IBuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(context);
+        return Facts.GetValue(file, f => BuildFacts.Read(f.Model, context));
+    }
+
+    // Per tree (itself one per build context): the Dockerfiles of a context are found, parsed and modelled once, not once
+    // per Dockerfile of the context and per text of its rewrite.
+    private static readonly ConditionalWeakTable<ContextTree, IReadOnlyList<(ContextDockerfile File, bool UsesContext)>> PerTree = [];
+
+    private static readonly ConditionalWeakTable<ContextDockerfile, BuildFacts> Facts = [];
+
+    private static List<(ContextDockerfile File, bool UsesContext)> All(IBuildContext context, ContextTree tree)
+    {
         var found = new List<(ContextDockerfile, bool)>();
         foreach (var entry in tree.Entries)
         {
-            if (entry.IsFolder || entry.Path == self || !DockerfileNames.IsDockerfile(entry.Name)
+            if (entry.IsFolder || !DockerfileNames.IsDockerfile(entry.Name)
                 || context.ReadText(entry.Path) is not { Length: <= MaxChars } text)
             {
                 continue;

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 using DockerOpt.Core.BuildContext;
 
 namespace DockerOpt.Transforms.DockerIgnore;
@@ -15,6 +18,16 @@ public static class ContextGlob
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(glob);
+        // A build context is a snapshot for a run: each glob is expanded once per context, not once per Dockerfile that
+        // shares the context (every file of a folder of 595 checked every other file's globs: minutes of lint, issue 10).
+        var expanded = PerContext.GetValue(context, static _ => new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+        return expanded.GetOrAdd(glob, g => Walk(context, g));
+    }
+
+    private static readonly ConditionalWeakTable<IBuildContext, ConcurrentDictionary<string, IReadOnlyList<string>>> PerContext = [];
+
+    private static List<string> Walk(IBuildContext context, string glob)
+    {
         var current = new List<string> { string.Empty };
         foreach (var segment in glob.Split('/'))
         {

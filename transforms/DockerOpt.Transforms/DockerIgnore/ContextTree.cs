@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 using DockerOpt.Core.BuildContext;
 
@@ -31,6 +32,15 @@ public sealed class ContextTree
     public static ContextTree Read(IBuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return PerContext.GetValue(context, List);
+    }
+
+    // A build context is a snapshot for a run (the file system one remembers what it read): listed once, not once per
+    // Dockerfile that builds with it and per text of its rewrite.
+    private static readonly ConditionalWeakTable<IBuildContext, ContextTree> PerContext = [];
+
+    private static ContextTree List(IBuildContext context)
+    {
         var entries = ImmutableArray.CreateBuilder<ContextEntry>();
         var folders = new Queue<string>();
         folders.Enqueue(string.Empty);

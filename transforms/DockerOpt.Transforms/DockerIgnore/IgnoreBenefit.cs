@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace DockerOpt.Transforms.DockerIgnore;
 
@@ -55,6 +57,18 @@ public sealed class IgnoreBenefit
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(inForce);
         ArgumentNullException.ThrowIfNull(rules);
+
+        // The Dockerfiles that share a context mostly ask the same question of the same tree: it is answered once per
+        // tree (each of 595 Dockerfiles of one folder walked the whole tree with the same patterns, issue 10).
+        var key = string.Join('\n', inForce.Patterns.Select(p => p.Text)) + "\0" + string.Join('\n', rules.Select(r => $"{r.Pattern}\t{r.InWorkingTree}")) + "\0" + copiesWholeContext;
+        var answers = PerTree.GetValue(tree, static _ => new ConcurrentDictionary<string, IgnoreBenefit>(StringComparer.Ordinal));
+        return answers.GetOrAdd(key, _ => Count(tree, inForce, rules, copiesWholeContext));
+    }
+
+    private static readonly ConditionalWeakTable<ContextTree, ConcurrentDictionary<string, IgnoreBenefit>> PerTree = [];
+
+    private static IgnoreBenefit Count(ContextTree tree, IgnorePatternMatcher inForce, IReadOnlyList<IgnoreRule> rules, bool copiesWholeContext)
+    {
         var matchers = rules.Select(r => new IgnorePatternMatcher([IgnorePattern.TryCreate(r.Pattern)!])).ToList();
         var counts = new int[rules.Count];
         foreach (var entry in tree.Entries)

@@ -112,7 +112,7 @@ public sealed class DockerIgnorePass : IRewritePass
         var facts = BuildFacts.Read(context.Model, context.BuildContext);
         var needs = new ContextNeeds(
             GitReason(context, sources, others.Where(o => !o.File.HasOwnIgnoreFile).Select(o => o.File)),
-            [.. sharing.Select(o => (o, BuildFacts.Read(o.Model, context.BuildContext)))]);
+            [.. sharing.Select(o => (o, ContextDockerfiles.FactsOf(o, context.BuildContext)))]);
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var accepted = new List<IgnoreRule>();
         var acceptedPatterns = existing.Matcher.Patterns.ToList();
